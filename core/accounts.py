@@ -1,0 +1,236 @@
+"""Users, shops, team membership and API credentials: the services behind the admin API.
+
+Every function that touches a shop takes the shop already authorized by `Viewer.require`; this
+module checks business rules (unique slugs, the last owner stays) and validates input.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from dataclasses import dataclass
+
+from bson import ObjectId
+from mongoengine import NotUniqueError
+
+from cloudcat.core.auth import (
+    ADMIN_TOKEN_PREFIX,
+    STOREFRONT_KEY_PREFIX,
+    digest,
+    hash_password,
+    new_token,
+    parse_object_id,
+    verify_password,
+)
+from cloudcat.core.documents import AdminToken, Membership, Role, Shop, StorefrontKey, User
+from cloudcat.core.documents.base import utcnow
+from cloudcat.core.documents.shops import SLUG_PATTERN
+from cloudcat.core.errors import BadInput, Conflict, FieldError, NotFound
+from cloudcat.core.storage.retry import retry_transient
+
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MIN_PASSWORD_LENGTH = 8
+CURRENCIES = frozenset(
+    "CNY HKD TWD USD EUR GBP JPY KRW SGD AUD CAD NZD CHF SEK NOK DKK THB MYR IDR PHP VND INR".split()
+)
+
+
+def _normalize_email(email: str) -> str:
+    email = email.strip().lower()
+    if not EMAIL_PATTERN.match(email):
+        raise BadInput("that is not an email address", [FieldError(["email"], "invalid email")])
+    return email
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+@retry_transient
+def create_user(email: str, password: str, name: str = "") -> User:
+    email = _normalize_email(email)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise BadInput(
+            "the password is too short",
+            [FieldError(["password"], f"use at least {MIN_PASSWORD_LENGTH} characters")],
+        )
+    user = User(email=email, name=name.strip()[:200], password_hash=hash_password(password))
+    try:
+        user.save()
+    except NotUniqueError as exc:
+        raise Conflict("an account with this email already exists") from exc
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    user: User | None = User.objects(email=email.strip().lower()).first()
+    if user is None or not verify_password(user.password_hash, password):
+        return None
+    return user
+
+
+# --- shops ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ShopFields:
+    """Editable shop fields; None means 'leave as is'."""
+
+    name: str | None = None
+    currency: str | None = None
+    locale: str | None = None
+    timezone: str | None = None
+
+
+def _validate_shop_fields(fields: ShopFields) -> list[FieldError]:
+    errors = []
+    if fields.name is not None and not 1 <= len(fields.name.strip()) <= 200:
+        errors.append(FieldError(["name"], "give a name of 1 to 200 characters"))
+    if fields.currency is not None and fields.currency not in CURRENCIES:
+        errors.append(FieldError(["currency"], f"unsupported currency {fields.currency!r}"))
+    if fields.locale is not None and not re.match(r"^[a-z]{2}(-[A-Z]{2})?$", fields.locale):
+        errors.append(FieldError(["locale"], "use a locale like zh-CN or en"))
+    if fields.timezone is not None:
+        try:
+            zoneinfo.ZoneInfo(fields.timezone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            errors.append(FieldError(["timezone"], f"unknown time zone {fields.timezone!r}"))
+    return errors
+
+
+@retry_transient
+def create_shop(owner: User, slug: str, fields: ShopFields) -> Shop:
+    errors = _validate_shop_fields(fields)
+    if not re.match(SLUG_PATTERN, slug):
+        errors.append(
+            FieldError(["slug"], "use 1-50 lowercase letters, digits and inner dashes")
+        )
+    if not fields.name:
+        errors.append(FieldError(["name"], "a shop needs a name"))
+    if errors:
+        raise BadInput("the shop cannot be created as given", errors)
+    shop = Shop(
+        slug=slug,
+        name=(fields.name or "").strip(),
+        currency=fields.currency or "CNY",
+        locale=fields.locale or "zh-CN",
+        timezone=fields.timezone or "Asia/Shanghai",
+    )
+    try:
+        shop.save()
+    except NotUniqueError as exc:
+        raise Conflict(f"the shop address {slug!r} is taken") from exc
+    Membership(shop_id=shop.id, user_id=owner.id, role=Role.OWNER).save()
+    return shop
+
+
+@retry_transient
+def update_shop(shop: Shop, fields: ShopFields) -> Shop:
+    errors = _validate_shop_fields(fields)
+    if errors:
+        raise BadInput("the shop cannot be changed as given", errors)
+    for name in ("name", "currency", "locale", "timezone"):
+        value = getattr(fields, name)
+        if value is not None:
+            setattr(shop, name, value.strip() if name == "name" else value)
+    shop.save()
+    return shop
+
+
+# --- team ----------------------------------------------------------------------------------
+
+
+def _owners(shop: Shop) -> int:
+    return int(Membership.objects(shop_id=shop.id, role=Role.OWNER).count())
+
+
+@retry_transient
+def add_member(shop: Shop, email: str, role: Role) -> Membership:
+    user = User.objects(email=_normalize_email(email)).first()
+    if user is None:
+        raise NotFound("no CloudCat account uses this email: ask them to sign up first")
+    membership = Membership(shop_id=shop.id, user_id=user.id, role=role)
+    try:
+        membership.save()
+    except NotUniqueError as exc:
+        raise Conflict("this person is already a member of the shop") from exc
+    return membership
+
+
+def _membership(shop: Shop, user_id: str) -> Membership:
+    membership: Membership | None = Membership.objects(
+        shop_id=shop.id, user_id=parse_object_id(user_id, "member")
+    ).first()
+    if membership is None:
+        raise NotFound(f"no member with id {user_id!r} in this shop")
+    return membership
+
+
+@retry_transient
+def change_role(shop: Shop, user_id: str, role: Role) -> Membership:
+    membership = _membership(shop, user_id)
+    if membership.role is Role.OWNER and role is not Role.OWNER and _owners(shop) == 1:
+        raise BadInput("a shop needs at least one owner: make someone else owner first")
+    membership.role = role
+    membership.save()
+    return membership
+
+
+@retry_transient
+def remove_member(shop: Shop, user_id: str) -> None:
+    membership = _membership(shop, user_id)
+    if membership.role is Role.OWNER and _owners(shop) == 1:
+        raise BadInput("a shop needs at least one owner: make someone else owner first")
+    membership.delete()
+
+
+# --- credentials ---------------------------------------------------------------------------
+
+
+def _credential_name(name: str) -> str:
+    name = name.strip()
+    if not 1 <= len(name) <= 100:
+        raise BadInput("give a name of 1 to 100 characters", [FieldError(["name"], "required")])
+    return name
+
+
+@retry_transient
+def create_storefront_key(shop: Shop, name: str, created_by: ObjectId) -> tuple[StorefrontKey, str]:
+    """Create a publishable key; the plain key is returned here once and never again."""
+    key = new_token(STOREFRONT_KEY_PREFIX)
+    record = StorefrontKey(
+        shop_id=shop.id,
+        name=_credential_name(name),
+        token_hash=digest(key),
+        prefix=key[: len(STOREFRONT_KEY_PREFIX) + 6],
+        created_by=created_by,
+    )
+    record.save()
+    return record, key
+
+
+@retry_transient
+def create_admin_token(
+    shop: Shop, name: str, role: Role, created_by: ObjectId
+) -> tuple[AdminToken, str]:
+    """Create an admin API token acting with `role` in `shop`; the plain token is shown once."""
+    token = new_token(ADMIN_TOKEN_PREFIX)
+    record = AdminToken(
+        shop_id=shop.id,
+        name=_credential_name(name),
+        token_hash=digest(token),
+        prefix=token[: len(ADMIN_TOKEN_PREFIX) + 6],
+        role=role,
+        created_by=created_by,
+    )
+    record.save()
+    return record, token
+
+
+@retry_transient
+def revoke(document: type[StorefrontKey] | type[AdminToken], shop: Shop, key_id: str) -> None:
+    record = document.objects(shop_id=shop.id, id=parse_object_id(key_id, "key")).first()
+    if record is None:
+        raise NotFound(f"no key with id {key_id!r} in this shop")
+    if record.revoked_at is None:
+        record.revoked_at = utcnow()
+        record.save()

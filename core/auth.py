@@ -1,0 +1,171 @@
+"""Authentication: argon2 passwords, session cookies, admin API tokens and storefront keys.
+
+Tokens are random strings shown once; only their SHA-256 digest is stored. A `Viewer` is who is
+asking: a signed-in user (acting with their membership role in each shop) or an admin token
+(acting with its own role in its one shop). `Viewer.require(shop_id, role)` is the one check
+every admin field goes through.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from bson import ObjectId
+from bson.errors import InvalidId
+
+from cloudcat.core.documents import (
+    AdminToken,
+    Membership,
+    Role,
+    Session,
+    Shop,
+    StorefrontKey,
+    User,
+)
+from cloudcat.core.documents.base import utcnow
+from cloudcat.core.errors import Forbidden, NotFound, Unauthenticated
+
+SESSION_COOKIE = "cloudcat_session"
+SESSION_PREFIX = "ccs_"
+ADMIN_TOKEN_PREFIX = "cca_"
+STOREFRONT_KEY_PREFIX = "ccpk_"
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_token(prefix: str) -> str:
+    return prefix + secrets.token_urlsafe(32)
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def parse_object_id(value: str, what: str = "object") -> ObjectId:
+    """An ObjectId from user input; a malformed one reads as 'not found' (never a crash)."""
+    try:
+        return ObjectId(value)
+    except (InvalidId, TypeError) as exc:
+        raise NotFound(f"no {what} with id {value!r}") from exc
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+def open_session(user: User, max_age_seconds: int) -> str:
+    token = new_token(SESSION_PREFIX)
+    Session(
+        token_hash=digest(token),
+        user_id=user.id,
+        expires_at=utcnow() + timedelta(seconds=max_age_seconds),
+    ).save()
+    return token
+
+
+def close_session(token: str) -> None:
+    Session.objects(token_hash=digest(token)).delete()
+
+
+def user_for_session(token: str) -> User | None:
+    if not token.startswith(SESSION_PREFIX):
+        return None
+    session = Session.objects(token_hash=digest(token), expires_at__gt=utcnow()).first()
+    if session is None:
+        return None
+    user: User | None = User.objects(id=session.user_id).first()
+    return user
+
+
+# --- viewers -----------------------------------------------------------------------------
+
+
+@dataclass
+class Viewer:
+    """Who is calling the admin API, and with which role in which shop."""
+
+    user: User | None = None
+    token: AdminToken | None = None
+    _roles: dict[ObjectId, Role] | None = field(default=None, repr=False)
+
+    @property
+    def authenticated(self) -> bool:
+        return self.user is not None or self.token is not None
+
+    def require_user(self) -> User:
+        if self.user is None:
+            if self.token is not None:
+                raise Forbidden("admin tokens cannot do this: sign in as a user")
+            raise Unauthenticated()
+        return self.user
+
+    def roles(self) -> dict[ObjectId, Role]:
+        """The viewer's role in every shop it can act in (loaded once per request)."""
+        if self._roles is None:
+            if self.token is not None:
+                self._roles = {self.token.shop_id: self.token.role}
+            elif self.user is not None:
+                self._roles = {m.shop_id: m.role for m in Membership.objects(user_id=self.user.id)}
+            else:
+                self._roles = {}
+        return self._roles
+
+    def forget_roles(self) -> None:
+        self._roles = None
+
+    def role_in(self, shop_id: ObjectId) -> Role | None:
+        return self.roles().get(shop_id)
+
+    def require(self, shop_id: str | ObjectId, role: Role = Role.ANALYST) -> Shop:
+        """Return the shop if the viewer holds at least `role` in it.
+
+        A shop the viewer has no role in reads as NOT_FOUND (its existence is not revealed);
+        too low a role is FORBIDDEN.
+        """
+        if not self.authenticated:
+            raise Unauthenticated()
+        oid = parse_object_id(str(shop_id), "shop")
+        held = self.role_in(oid)
+        if held is None:
+            raise NotFound(f"no shop with id {shop_id!r}")
+        if not held.allows(role):
+            raise Forbidden(f"this needs the {role.value} role in this shop; you are {held.value}")
+        shop: Shop | None = Shop.objects(id=oid).first()
+        if shop is None:
+            raise NotFound(f"no shop with id {shop_id!r}")
+        return shop
+
+
+def viewer_for_bearer(token: str) -> Viewer | None:
+    if not token.startswith(ADMIN_TOKEN_PREFIX):
+        return None
+    record = AdminToken.objects(token_hash=digest(token), revoked_at=None).first()
+    if record is None:
+        return None
+    AdminToken.objects(id=record.id).update_one(set__last_used_at=utcnow())
+    return Viewer(token=record)
+
+
+def shop_for_storefront_key(key: str) -> tuple[Shop, StorefrontKey] | None:
+    if not key.startswith(STOREFRONT_KEY_PREFIX):
+        return None
+    record = StorefrontKey.objects(token_hash=digest(key), revoked_at=None).first()
+    if record is None:
+        return None
+    shop = Shop.objects(id=record.shop_id).first()
+    return (shop, record) if shop is not None else None

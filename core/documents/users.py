@@ -1,0 +1,18 @@
+"""Users: the people who sign in to the admin."""
+
+from __future__ import annotations
+
+from mongoengine import DateTimeField, Document, EmailField, StringField
+
+from cloudcat.core.documents.base import utcnow
+
+
+class User(Document):
+    """An admin user; the password is stored as an argon2 hash only."""
+
+    meta = {"collection": "users", "indexes": [{"fields": ["email"], "unique": True}]}
+
+    email = EmailField(required=True)
+    name = StringField(default="", max_length=200)
+    password_hash = StringField(required=True)
+    created_at = DateTimeField(default=utcnow)

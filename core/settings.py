@@ -1,0 +1,106 @@
+"""Typed settings, read from `CLOUDCAT_*` environment variables and an optional TOML file.
+
+The file named by `CLOUDCAT_CONFIG_FILE` (if any) supplies defaults; environment variables win.
+Outside development a secret key is required; in development a random one is generated with a
+loud warning, which means sessions and encrypted plugin secrets do not survive a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, model_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class SettingsError(RuntimeError):
+    """Raised when the settings cannot be used as given."""
+
+
+class Settings(BaseSettings):
+    """Everything CloudCat reads from its environment."""
+
+    model_config = SettingsConfigDict(env_prefix="CLOUDCAT_", extra="ignore", frozen=True)
+
+    environment: Environment = Environment.DEVELOPMENT
+    secret_key: str = ""
+    mongodb_uri: str = ""
+    database_name: str = "cloudcat"
+    data_dir: Path = Field(default_factory=lambda: Path.cwd() / ".cloudcat-data")
+    public_url: str = "http://127.0.0.1:8000"
+    session_max_age_seconds: int = 14 * 24 * 3600
+    max_body_bytes: int = 1_000_000
+    graphql_max_depth: int = 10
+    graphql_max_aliases: int = 30
+    graphql_max_cost: int = 5_000
+    graphql_max_tokens: int = 5_000
+    graphql_max_batch: int = 10
+    storefront_rate_limit_per_minute: int = 600
+    page_size_max: int = 100
+    job_lease_seconds: float = 30.0
+    job_poll_seconds: float = 1.0
+    log_json: bool = False
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        path = os.environ.get("CLOUDCAT_CONFIG_FILE")
+        if path:
+            if not Path(path).is_file():
+                raise SettingsError(f"CLOUDCAT_CONFIG_FILE {path!r} does not exist")
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+    @property
+    def development(self) -> bool:
+        return self.environment is Environment.DEVELOPMENT
+
+    @model_validator(mode="after")
+    def _secret_key_present(self) -> Settings:
+        if self.secret_key:
+            if len(self.secret_key) < 32:
+                raise SettingsError("CLOUDCAT_SECRET_KEY must be at least 32 characters long")
+            return self
+        if self.environment is Environment.PRODUCTION:
+            raise SettingsError(
+                "CLOUDCAT_SECRET_KEY is required in production: set it to a long random string "
+                "(for example the output of `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+            )
+        generated = secrets.token_urlsafe(48)
+        object.__setattr__(self, "secret_key", generated)
+        if self.environment is Environment.DEVELOPMENT:
+            log.warning(
+                "!!! CLOUDCAT_SECRET_KEY is not set: using a random key for this run only. "
+                "Sessions and encrypted plugin secrets will not survive a restart. !!!"
+            )
+        return self
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build settings: explicit overrides, then the environment, then the optional TOML file."""
+    return Settings(**overrides)

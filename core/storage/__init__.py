@@ -1,0 +1,1 @@
+"""Storage: the embedded SecantusDB server, the MongoDB connection, and transient-error retries."""

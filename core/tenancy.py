@@ -1,0 +1,248 @@
+"""Per-shop plugin state: enabling, configuring, building providers, and calling observers.
+
+pluggy knows nothing of shops; this module does. A shop's plugin configuration is validated with
+the provider's pydantic model (field-by-field errors), secret fields are encrypted at rest and
+never handed back, and observer hooks for a shop reach only the plugins enabled in that shop.
+A plugin that raises is isolated: the error is recorded on that shop's plugin status.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from bson import ObjectId
+from pydantic import BaseModel, SecretStr, ValidationError
+
+from cloudcat.core.documents import Shop, ShopPlugin
+from cloudcat.core.documents.base import utcnow
+from cloudcat.core.errors import BadInput, FieldError, NotFound, PluginFailure
+from cloudcat.core.plugins import InstalledProvider, Plugins
+from cloudcat.core.providers import Provider, ProviderContext, ProviderKind, ShopInfo
+from cloudcat.core.secrets import SecretBox, UndecryptableSecret
+from cloudcat.core.storage.database import RawDatabase
+from cloudcat.core.storage.retry import retry_transient
+
+log = logging.getLogger(__name__)
+
+MAX_ERROR_LENGTH = 2000
+
+
+def shop_info(shop: Shop) -> ShopInfo:
+    return ShopInfo(
+        id=str(shop.id),
+        slug=shop.slug,
+        name=shop.name,
+        currency=shop.currency,
+        locale=shop.locale,
+        timezone=shop.timezone,
+    )
+
+
+def validation_field_errors(error: ValidationError, prefix: str = "config") -> list[FieldError]:
+    return [
+        FieldError([prefix, *item["loc"]], item["msg"])
+        for item in error.errors(include_url=False, include_input=False)
+    ]
+
+
+class ShopPlugins:
+    """The plugin state of every shop, over one plugin manager and one database."""
+
+    def __init__(
+        self, plugins: Plugins, db: RawDatabase, secret_box: SecretBox, public_url: str
+    ) -> None:
+        self.plugins = plugins
+        self.db = db
+        self.secret_box = secret_box
+        self.public_url = public_url
+
+    # --- reading -------------------------------------------------------------------------
+
+    def installed(self, name: str) -> InstalledProvider:
+        provider = self.plugins.provider(name)
+        if provider is None:
+            raise NotFound(f"there is no plugin named {name!r}")
+        return provider
+
+    def states(self, shop_id: str | ObjectId) -> dict[str, ShopPlugin]:
+        return {doc.name: doc for doc in ShopPlugin.objects(shop_id=ObjectId(shop_id))}
+
+    def state(self, shop_id: str | ObjectId, name: str) -> ShopPlugin | None:
+        result: ShopPlugin | None = ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).first()
+        return result
+
+    def enabled_names(self, shop_id: str | ObjectId) -> set[str]:
+        docs = ShopPlugin.objects(shop_id=ObjectId(shop_id), enabled=True).only("name")
+        return {doc.name for doc in docs if doc.name in self.plugins.providers}
+
+    def public_config(self, state: ShopPlugin) -> dict[str, Any]:
+        """The stored config without secrets (secret values never leave the server)."""
+        return dict(state.config)
+
+    def secrets_set(self, state: ShopPlugin) -> list[str]:
+        return sorted(state.secrets)
+
+    # --- changing ------------------------------------------------------------------------
+
+    @retry_transient
+    def set_enabled(self, shop_id: str | ObjectId, name: str, enabled: bool) -> ShopPlugin:
+        self.installed(name)
+        ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
+            set__enabled=enabled, set__updated_at=utcnow(), upsert=True
+        )
+        state = self.state(shop_id, name)
+        assert state is not None
+        return state
+
+    def configure(
+        self,
+        shop_id: str | ObjectId,
+        name: str,
+        config: Mapping[str, Any],
+        secrets: Mapping[str, str | None] | None = None,
+    ) -> ShopPlugin:
+        """Validate and store a new config. Secrets: a value sets, None clears, absent keeps.
+
+        Nothing is stored unless the whole config is valid; errors name each bad field.
+        """
+        provider = self.installed(name)
+        secret_names = set(provider.cls.secret_fields())
+        secrets = dict(secrets or {})
+        misplaced = sorted(secret_names & set(config))
+        if misplaced:
+            raise BadInput(
+                "secret fields go in `secrets`, not `config`",
+                [FieldError(["config", n], "this field is secret: pass it in secrets") for n in misplaced],
+            )
+        unknown = sorted(set(secrets) - secret_names)
+        if unknown:
+            raise BadInput(
+                "unknown secret fields",
+                [FieldError(["secrets", n], "this plugin has no such secret") for n in unknown],
+            )
+        state = self.state(shop_id, name)
+        stored_secrets = dict(state.secrets) if state else {}
+        plain_secrets = self._decrypt_all(stored_secrets)
+        for key, value in secrets.items():
+            if value is None:
+                plain_secrets.pop(key, None)
+            else:
+                plain_secrets[key] = value
+        try:
+            model = provider.cls.config_model.model_validate({**config, **plain_secrets})
+        except ValidationError as exc:
+            raise BadInput(
+                f"the configuration of {name} is not valid", validation_field_errors(exc)
+            ) from exc
+        public = model.model_dump(mode="json", exclude=secret_names)
+        encrypted = {
+            key: (
+                stored_secrets[key]
+                if key in stored_secrets and key not in secrets
+                else self.secret_box.encrypt(value)
+            )
+            for key, value in plain_secrets.items()
+        }
+        return self._store_config(shop_id, name, public, encrypted)
+
+    @retry_transient
+    def _store_config(
+        self, shop_id: str | ObjectId, name: str, public: dict[str, Any], encrypted: dict[str, str]
+    ) -> ShopPlugin:
+        ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
+            set__config=public, set__secrets=encrypted, set__updated_at=utcnow(), upsert=True
+        )
+        state = self.state(shop_id, name)
+        assert state is not None
+        return state
+
+    def _decrypt_all(self, encrypted: Mapping[str, str]) -> dict[str, str]:
+        plain = {}
+        for key, token in encrypted.items():
+            try:
+                plain[key] = self.secret_box.decrypt(token)
+            except UndecryptableSecret:
+                log.warning("dropping undecryptable secret %s", key)
+        return plain
+
+    # --- health ---------------------------------------------------------------------------
+
+    @retry_transient
+    def record_error(self, shop_id: str | ObjectId, name: str, error: BaseException) -> None:
+        message = f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]
+        if isinstance(error, PluginFailure):
+            message = str(error)[:MAX_ERROR_LENGTH]
+        log.warning("plugin %s failed for shop %s: %s", name, shop_id, message)
+        ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
+            set__health="error", set__last_error=message, set__last_error_at=utcnow()
+        )
+
+    @retry_transient
+    def record_ok(self, shop_id: str | ObjectId, name: str) -> None:
+        ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name, health__ne="ok").update_one(
+            set__health="ok"
+        )
+
+    # --- using ----------------------------------------------------------------------------
+
+    def provider(self, shop: Shop, name: str, *, require_enabled: bool = True) -> Provider:
+        """Build the provider `name` for `shop` with its validated, decrypted config."""
+        installed = self.installed(name)
+        state = self.state(shop.id, name)
+        if require_enabled and (state is None or not state.enabled):
+            raise BadInput(f"the plugin {name!r} is not enabled in this shop")
+        config = self.config_model(installed, state)
+        context = ProviderContext(
+            shop=shop_info(shop),
+            config=config,
+            db=self.db,
+            public_url=self.public_url,
+            log=logging.getLogger(f"cloudcat.plugin.{name}"),
+        )
+        return installed.cls(context)
+
+    def config_model(self, installed: InstalledProvider, state: ShopPlugin | None) -> BaseModel:
+        values: dict[str, Any] = {}
+        if state is not None:
+            values.update(state.config)
+            values.update(self._decrypt_all(state.secrets))
+        try:
+            return installed.cls.config_model.model_validate(values)
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(map(str, e.path[1:]))}: {e.message}"
+                for e in validation_field_errors(exc)
+            )
+            raise PluginFailure(f"{installed.name} is not fully configured: {problems}") from exc
+
+    def enabled_providers(self, shop: Shop, kind: ProviderKind) -> Iterator[Provider]:
+        """Build every enabled provider of `kind` for `shop`; one that cannot be built is
+        recorded as an error and skipped."""
+        for name in sorted(self.enabled_names(shop.id)):
+            if self.plugins.providers[name].kind is not kind:
+                continue
+            try:
+                yield self.provider(shop, name)
+            except PluginFailure as exc:
+                self.record_error(shop.id, name, exc)
+
+    def call_observers(self, shop: Shop, hook_name: str, **kwargs: Any) -> None:
+        """Call observer hook `hook_name` for the plugins enabled in `shop`, each isolated."""
+        enabled = self.enabled_names(shop.id)
+        enabled_plugins = self.plugins.modules_of(enabled)
+        manager = self.plugins.manager
+        disabled = [
+            plugin
+            for plugin_name, plugin in manager.list_name_plugin()
+            if plugin_name not in enabled_plugins
+        ]
+        caller = manager.subset_hook_caller(hook_name, remove_plugins=disabled)
+        for impl in caller.get_hookimpls():
+            try:
+                impl.function(**kwargs)
+            except Exception as exc:
+                for provider_name in enabled:
+                    if self.plugins.providers[provider_name].plugin == impl.plugin_name:
+                        self.record_error(shop.id, provider_name, exc)

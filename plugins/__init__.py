@@ -1,0 +1,1 @@
+"""Built-in CloudCat plugins, registered through the same entry points as external ones."""

@@ -1,0 +1,1 @@
+"""The GraphQL schemas (admin and storefront) built with strawberry."""

@@ -1,0 +1,51 @@
+"""Shared fixtures: one real database server per test session, one database per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from cloudcat.core.settings import Settings
+from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
+from cloudcat.core.storage.embedded import EmbeddedDatabase
+
+TEST_SECRET_KEY = "test-secret-key-" + "x" * 32
+
+
+@pytest.fixture(scope="session")
+def mongo_uri() -> Iterator[str]:
+    """A real MongoDB-compatible server: CLOUDCAT_TEST_MONGODB_URI, else embedded SecantusDB."""
+    configured = os.environ.get("CLOUDCAT_TEST_MONGODB_URI")
+    if configured:
+        yield configured
+        return
+    with EmbeddedDatabase(":memory:") as server:
+        yield server.uri
+
+
+@pytest.fixture
+def database_name() -> str:
+    return f"test_{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def db(mongo_uri: str, database_name: str) -> Iterator[RawDatabase]:
+    """This test's own database, with every document's indexes; dropped afterwards."""
+    database = connect(mongo_uri, database_name)
+    ensure_indexes()
+    yield database
+    database.client.drop_database(database_name)
+
+
+@pytest.fixture
+def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
+    return Settings(
+        environment="test",
+        secret_key=TEST_SECRET_KEY,
+        mongodb_uri=mongo_uri,
+        database_name=database_name,
+        data_dir=tmp_path,
+    )
