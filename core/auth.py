@@ -151,13 +151,23 @@ class Viewer:
         return shop
 
 
+TOUCH_INTERVAL = timedelta(minutes=1)
+
+
+def touch(record: AdminToken | StorefrontKey) -> None:
+    """Note that a credential was used, at most once a minute (not a write per request)."""
+    now = utcnow()
+    stale = {"$or": [{"last_used_at": None}, {"last_used_at": {"$lt": now - TOUCH_INTERVAL}}]}
+    type(record).objects(id=record.id, __raw__=stale).update_one(set__last_used_at=now)
+
+
 def viewer_for_bearer(token: str) -> Viewer | None:
     if not token.startswith(ADMIN_TOKEN_PREFIX):
         return None
     record = AdminToken.objects(token_hash=digest(token), revoked_at=None).first()
     if record is None:
         return None
-    AdminToken.objects(id=record.id).update_one(set__last_used_at=utcnow())
+    touch(record)
     return Viewer(token=record)
 
 
@@ -168,4 +178,7 @@ def shop_for_storefront_key(key: str) -> tuple[Shop, StorefrontKey] | None:
     if record is None:
         return None
     shop = Shop.objects(id=record.shop_id).first()
-    return (shop, record) if shop is not None else None
+    if shop is None:
+        return None
+    touch(record)
+    return shop, record

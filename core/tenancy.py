@@ -90,7 +90,10 @@ class ShopPlugins:
     def set_enabled(self, shop_id: str | ObjectId, name: str, enabled: bool) -> ShopPlugin:
         self.installed(name)
         ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
-            set__enabled=enabled, set__updated_at=utcnow(), upsert=True
+            set__enabled=enabled,
+            set__updated_at=utcnow(),
+            set_on_insert__created_at=utcnow(),
+            upsert=True,
         )
         state = self.state(shop_id, name)
         assert state is not None
@@ -152,7 +155,11 @@ class ShopPlugins:
         self, shop_id: str | ObjectId, name: str, public: dict[str, Any], encrypted: dict[str, str]
     ) -> ShopPlugin:
         ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
-            set__config=public, set__secrets=encrypted, set__updated_at=utcnow(), upsert=True
+            set__config=public,
+            set__secrets=encrypted,
+            set__updated_at=utcnow(),
+            set_on_insert__created_at=utcnow(),
+            upsert=True,
         )
         state = self.state(shop_id, name)
         assert state is not None
@@ -229,7 +236,9 @@ class ShopPlugins:
                 self.record_error(shop.id, name, exc)
 
     def call_observers(self, shop: Shop, hook_name: str, **kwargs: Any) -> None:
-        """Call observer hook `hook_name` for the plugins enabled in `shop`, each isolated."""
+        """Call observer hook `hook_name` for the plugins enabled in `shop`, each isolated.
+
+        The hook receives `shop` (as `ShopInfo`) plus `kwargs`."""
         enabled = self.enabled_names(shop.id)
         enabled_plugins = self.plugins.modules_of(enabled)
         manager = self.plugins.manager
@@ -241,7 +250,7 @@ class ShopPlugins:
         caller = manager.subset_hook_caller(hook_name, remove_plugins=disabled)
         for impl in caller.get_hookimpls():
             try:
-                impl.function(**kwargs)
+                impl.function(shop=shop_info(shop), **kwargs)
             except Exception as exc:
                 for provider_name in enabled:
                     if self.plugins.providers[provider_name].plugin == impl.plugin_name:

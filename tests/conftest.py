@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
+from cloudcat.core.app import create_app
+from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
 from cloudcat.core.storage.embedded import EmbeddedDatabase
+from tests.graphql_client import GraphQLClient
 
 TEST_SECRET_KEY = "test-secret-key-" + "x" * 32
 
@@ -49,3 +54,33 @@ def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
         database_name=database_name,
         data_dir=tmp_path,
     )
+
+
+@pytest.fixture
+def services(settings: Settings, db: RawDatabase) -> Services:
+    return build_services(settings, db)
+
+
+@pytest.fixture
+def app(settings: Settings, services: Services) -> Starlette:
+    return create_app(settings, services)
+
+
+@pytest.fixture
+def make_client(app: Starlette) -> Iterator[Callable[[], GraphQLClient]]:
+    """Make HTTP clients of the app, each with its own cookie jar (one per person)."""
+    opened: list[TestClient] = []
+
+    def make() -> GraphQLClient:
+        client = TestClient(app)
+        opened.append(client)
+        return GraphQLClient(client)
+
+    yield make
+    for client in opened:
+        client.close()
+
+
+@pytest.fixture
+def client(make_client: Callable[[], GraphQLClient]) -> GraphQLClient:
+    return make_client()

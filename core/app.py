@@ -1,0 +1,89 @@
+"""The Starlette application: `create_app(settings, services)` wires every route.
+
+Routes: the admin GraphQL API at /graphql, the storefront API at /storefront/graphql, the event
+collector at /collect, each shop's themed site at /s/{slug}/, plugin routes under
+/plugins/{plugin}/, health at /healthz and /readyz, and Prometheus metrics at /metrics.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from prometheus_client import CollectorRegistry
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import BaseRoute, Mount, Route
+
+from cloudcat.core.observability import RequestContextMiddleware, health_routes
+from cloudcat.core.services import Services, build_services
+from cloudcat.core.settings import Settings
+from cloudcat.core.storage.database import Storage, open_storage
+from cloudcat.core.web.collect import collect_endpoint
+from cloudcat.core.web.graphql import (
+    authenticate_admin,
+    graphql_endpoint,
+    storefront_authenticator,
+)
+from cloudcat.core.web.ratelimit import RateLimiter
+from cloudcat.core.web.site import site_home
+from cloudcat.schema.build import build_admin_schema, build_storefront_schema
+
+
+def _plugin_routes(services: Services) -> list[BaseRoute]:
+    mounts: list[BaseRoute] = []
+    for impl in services.plugins.hook.cloudcat_routes.get_hookimpls():
+        routes = list(impl.function() or [])
+        if routes:
+            mounts.append(Mount(f"/plugins/{impl.plugin_name}", routes=routes))
+    return mounts
+
+
+def create_app(settings: Settings, services: Services) -> Starlette:
+    """The web app over already-connected `services` (tests build it this way)."""
+    limiter = RateLimiter(settings.storefront_rate_limit_per_minute)
+    admin = graphql_endpoint(
+        build_admin_schema(settings, services.plugins), services, authenticate_admin
+    )
+    storefront = graphql_endpoint(
+        build_storefront_schema(settings, services.plugins),
+        services,
+        storefront_authenticator(limiter),
+    )
+    registry = CollectorRegistry()
+    routes: list[BaseRoute] = [
+        Route("/graphql", admin, methods=["GET", "POST"]),
+        Route("/storefront/graphql", storefront, methods=["GET", "POST"]),
+        Route("/collect", collect_endpoint(services, limiter), methods=["POST"]),
+        Route("/s/{slug}/", site_home(services), methods=["GET"]),
+        *health_routes(registry, ready_check=lambda: _db_ready(services)),
+        *_plugin_routes(services),
+    ]
+    app = Starlette(
+        debug=False,
+        routes=routes,
+        middleware=[Middleware(RequestContextMiddleware, registry=registry)],
+    )
+    app.state.services = services
+    return app
+
+
+def _db_ready(services: Services) -> bool:
+    services.db.command("ping")
+    return True
+
+
+def create_app_with_storage(settings: Settings) -> tuple[Starlette, Storage]:
+    """Connect to the configured database (starting the embedded one if none) and build the
+    app; the app's shutdown closes the storage."""
+    storage = open_storage(settings)
+    services = build_services(settings, storage.db)
+    app = create_app(settings, services)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        yield
+        storage.close()
+
+    app.router.lifespan_context = lifespan
+    return app, storage

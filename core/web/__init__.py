@@ -1,0 +1,1 @@
+"""The HTTP layer: the GraphQL endpoints, the event collector, the themed site, rate limits."""

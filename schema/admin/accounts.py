@@ -1,0 +1,73 @@
+"""Signing up, in and out, and the signed-in user."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from starlette.concurrency import run_in_threadpool
+
+from cloudcat.core import accounts
+from cloudcat.core.auth import SESSION_COOKIE, close_session, open_session
+from cloudcat.core.documents import User as UserDoc
+from cloudcat.core.errors import Unauthenticated
+from cloudcat.schema.context import AppInfo, Cookie
+
+
+@strawberry.type
+class User:
+    id: strawberry.ID
+    email: str
+    name: str
+    created_at: datetime
+
+    @classmethod
+    def from_doc(cls, doc: UserDoc) -> User:
+        return cls(
+            id=strawberry.ID(str(doc.id)), email=doc.email, name=doc.name, created_at=doc.created_at
+        )
+
+
+def _start_session(info: AppInfo, user: UserDoc) -> None:
+    max_age = info.context.services.settings.session_max_age_seconds
+    token = open_session(user, max_age)
+    info.context.cookies.append(Cookie(SESSION_COOKIE, token, max_age))
+
+
+@strawberry.type
+class AccountQuery:
+    @strawberry.field(description="The signed-in user, or null.")
+    def me(self, info: AppInfo) -> User | None:
+        user = info.context.viewer.user
+        return User.from_doc(user) if user is not None else None
+
+
+@strawberry.type
+class AccountMutation:
+    @strawberry.mutation(description="Create an account and sign in (sets the session cookie).")
+    async def sign_up(self, info: AppInfo, email: str, password: str, name: str = "") -> User:
+        def work() -> UserDoc:
+            user = accounts.create_user(email, password, name)
+            _start_session(info, user)
+            return user
+
+        return User.from_doc(await run_in_threadpool(work))
+
+    @strawberry.mutation(description="Sign in with email and password (sets the session cookie).")
+    async def log_in(self, info: AppInfo, email: str, password: str) -> User:
+        def work() -> UserDoc:
+            user = accounts.authenticate(email, password)
+            if user is None:
+                raise Unauthenticated("wrong email or password")
+            _start_session(info, user)
+            return user
+
+        return User.from_doc(await run_in_threadpool(work))
+
+    @strawberry.mutation(description="Sign out of this browser session.")
+    async def log_out(self, info: AppInfo) -> bool:
+        token = info.context.request.cookies.get(SESSION_COOKIE)
+        if token:
+            await run_in_threadpool(close_session, token)
+        info.context.cookies.append(Cookie(SESSION_COOKIE, "", 0))
+        return True

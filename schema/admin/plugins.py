@@ -1,0 +1,205 @@
+"""The plugin catalog, and each shop's plugins: enable, configure, check."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+import strawberry
+from starlette.concurrency import run_in_threadpool
+from strawberry.scalars import JSON
+
+from cloudcat.core.documents import Role
+from cloudcat.core.documents import Shop as ShopDoc
+from cloudcat.core.documents import ShopPlugin as ShopPluginDoc
+from cloudcat.core.errors import BadInput
+from cloudcat.core.plugins import InstalledProvider
+from cloudcat.core.providers import ProviderKind
+from cloudcat.core.tenancy import ShopPlugins
+from cloudcat.schema.admin.access import authorize, require_signed_in
+from cloudcat.schema.admin.enums import PluginKind
+from cloudcat.schema.context import AppInfo
+
+
+@strawberry.type(description="A plugin (provider) installed on this CloudCat server.")
+class Plugin:
+    name: str
+    kind: PluginKind
+    title: str
+    description: str
+    version: str
+    package: str = strawberry.field(description="The plugin's entry-point name.")
+    distribution: str = strawberry.field(description="The Python distribution it came from.")
+    capabilities: list[str]
+    requires_cloudcat: str
+    config_schema: JSON = strawberry.field(description="JSON Schema of the plugin's config.")
+    secret_fields: list[str]
+
+    @classmethod
+    def from_installed(cls, installed: InstalledProvider) -> Plugin:
+        provider = installed.cls
+        return cls(
+            name=provider.name,
+            kind=provider.kind,
+            title=provider.title,
+            description=provider.description,
+            version=provider.version,
+            package=installed.plugin,
+            distribution=installed.distribution,
+            capabilities=sorted(provider.capabilities),
+            requires_cloudcat=provider.requires_cloudcat,
+            config_schema=provider.config_schema(),
+            secret_fields=provider.secret_fields(),
+        )
+
+
+@strawberry.type(description="A plugin that was found but refused, with the reason.")
+class RefusedPlugin:
+    package: str
+    reason: str
+
+
+@strawberry.enum
+class PluginHealth(Enum):
+    UNKNOWN = "unknown"
+    OK = "ok"
+    ERROR = "error"
+
+
+@strawberry.type(description="A plugin as one shop uses it.")
+class ShopPlugin:
+    name: str
+    enabled: bool
+    config: JSON = strawberry.field(description="The stored config, without secret fields.")
+    secrets_set: list[str] = strawberry.field(description="Secret fields that hold a value.")
+    health: PluginHealth
+    last_error: str | None
+    last_error_at: datetime | None
+    updated_at: datetime | None
+    plugin: Plugin
+
+    @classmethod
+    def build(
+        cls, shop_plugins: ShopPlugins, installed: InstalledProvider, doc: ShopPluginDoc | None
+    ) -> ShopPlugin:
+        return cls(
+            name=installed.name,
+            enabled=bool(doc and doc.enabled),
+            config=shop_plugins.public_config(doc) if doc else {},
+            secrets_set=shop_plugins.secrets_set(doc) if doc else [],
+            health=PluginHealth(doc.health if doc else "unknown"),
+            last_error=doc.last_error if doc else None,
+            last_error_at=doc.last_error_at if doc else None,
+            updated_at=doc.updated_at if doc else None,
+            plugin=Plugin.from_installed(installed),
+        )
+
+
+def _matches(installed: InstalledProvider, kind: ProviderKind | None, search: str | None) -> bool:
+    if kind is not None and installed.kind is not kind:
+        return False
+    if search:
+        needle = search.strip().lower()
+        provider = installed.cls
+        haystack = " ".join((provider.name, provider.title, provider.description)).lower()
+        return needle in haystack
+    return True
+
+
+async def shop_plugins_of(
+    info: AppInfo, shop: ShopDoc, kind: ProviderKind | None = None, search: str | None = None
+) -> list[ShopPlugin]:
+    """Every installed plugin with this shop's state of it (editor role: configs are shown)."""
+    await authorize(info, str(shop.id), Role.EDITOR)
+    service = info.context.shop_plugins
+    states = await run_in_threadpool(service.states, shop.id)
+    return [
+        ShopPlugin.build(service, installed, states.get(name))
+        for name, installed in sorted(service.plugins.providers.items())
+        if _matches(installed, kind, search)
+    ]
+
+
+@strawberry.type
+class PluginQuery:
+    @strawberry.field(description="The catalog of installed plugins, optionally filtered.")
+    def plugins(
+        self, info: AppInfo, kind: PluginKind | None = None, search: str | None = None
+    ) -> list[Plugin]:
+        require_signed_in(info)
+        providers = info.context.services.plugins.providers
+        return [
+            Plugin.from_installed(installed)
+            for _, installed in sorted(providers.items())
+            if _matches(installed, kind, search)
+        ]
+
+    @strawberry.field(description="Plugins found on this server but refused, with the reason.")
+    def refused_plugins(self, info: AppInfo) -> list[RefusedPlugin]:
+        require_signed_in(info)
+        refused = info.context.services.plugins.refused
+        return [RefusedPlugin(package=name, reason=reason) for name, reason in sorted(refused.items())]
+
+
+async def _state(info: AppInfo, shop_id: str, name: str) -> ShopPlugin:
+    service = info.context.shop_plugins
+    installed = service.installed(name)
+    doc = await run_in_threadpool(service.state, shop_id, name)
+    return ShopPlugin.build(service, installed, doc)
+
+
+@strawberry.type
+class PluginMutation:
+    @strawberry.mutation(description="Turn a plugin on or off for one shop (editor).")
+    async def set_plugin_enabled(
+        self, info: AppInfo, shop_id: strawberry.ID, name: str, enabled: bool
+    ) -> ShopPlugin:
+        shop = await authorize(info, shop_id, Role.EDITOR)
+        await run_in_threadpool(info.context.shop_plugins.set_enabled, shop.id, name, enabled)
+        return await _state(info, shop_id, name)
+
+    @strawberry.mutation(
+        description=(
+            "Validate and store a plugin's config for one shop (editor). Secret fields go in "
+            "`secrets`: a string sets one, null clears it, a field left out keeps its value. "
+            "Nothing is stored unless everything is valid; errors list each bad field in "
+            "`extensions.fields`."
+        )
+    )
+    async def configure_plugin(
+        self,
+        info: AppInfo,
+        shop_id: strawberry.ID,
+        name: str,
+        config: JSON,
+        secrets: JSON | None = None,
+    ) -> ShopPlugin:
+        shop = await authorize(info, shop_id, Role.EDITOR)
+        if not isinstance(config, dict):
+            raise BadInput("`config` must be a JSON object")
+        if secrets is not None and (
+            not isinstance(secrets, dict)
+            or not all(v is None or isinstance(v, str) for v in secrets.values())
+        ):
+            raise BadInput("`secrets` must be a JSON object of strings (or null to clear)")
+        await run_in_threadpool(
+            info.context.shop_plugins.configure, shop.id, name, config, secrets
+        )
+        return await _state(info, shop_id, name)
+
+    @strawberry.mutation(description="Run a plugin's health check now and record the result.")
+    async def check_plugin(self, info: AppInfo, shop_id: strawberry.ID, name: str) -> ShopPlugin:
+        shop = await authorize(info, shop_id, Role.EDITOR)
+        service = info.context.shop_plugins
+
+        def work() -> None:
+            try:
+                service.provider(shop, name).check()
+            except BadInput:
+                raise
+            except Exception as exc:  # a failing plugin is recorded, never raised
+                service.record_error(shop.id, name, exc)
+                return
+            service.record_ok(shop.id, name)
+
+        await run_in_threadpool(work)
+        return await _state(info, shop_id, name)

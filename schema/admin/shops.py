@@ -1,0 +1,199 @@
+"""Shops and their teams: the admin `Shop` type, shop queries and team mutations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from bson import ObjectId
+from starlette.concurrency import run_in_threadpool
+
+from cloudcat.core import accounts
+from cloudcat.core.documents import Membership
+from cloudcat.core.documents import Role as RoleValue
+from cloudcat.core.documents import Shop as ShopDoc
+from cloudcat.core.errors import NotFound
+from cloudcat.schema.admin.access import authorize, require_signed_in
+from cloudcat.schema.admin.accounts import User
+from cloudcat.schema.admin.credentials import (
+    AdminToken,
+    StorefrontKey,
+    admin_tokens_of,
+    storefront_keys_of,
+)
+from cloudcat.schema.admin.enums import PluginKind, Role
+from cloudcat.schema.admin.plugins import ShopPlugin, shop_plugins_of
+from cloudcat.schema.catalog import product_by_id, product_connection
+from cloudcat.schema.context import AppInfo
+from cloudcat.schema.pagination import Connection, build_connection, check_page_size, page_filter
+from cloudcat.schema.types import Product
+
+
+@strawberry.type
+class Member:
+    role: Role
+    joined_at: datetime
+    user_id: strawberry.Private[ObjectId]
+
+    @strawberry.field
+    async def user(self, info: AppInfo) -> User:
+        doc = await info.context.loaders.users.load(self.user_id)
+        if doc is None:
+            raise NotFound("this member's account no longer exists")
+        return User.from_doc(doc)
+
+
+@strawberry.type
+class Shop:
+    id: strawberry.ID
+    slug: str
+    name: str
+    currency: str
+    locale: str
+    timezone: str
+    created_at: datetime
+    doc: strawberry.Private[ShopDoc]
+
+    @classmethod
+    def from_doc(cls, doc: ShopDoc) -> Shop:
+        return cls(
+            id=strawberry.ID(str(doc.id)),
+            slug=doc.slug,
+            name=doc.name,
+            currency=doc.currency,
+            locale=doc.locale,
+            timezone=doc.timezone,
+            created_at=doc.created_at,
+            doc=doc,
+        )
+
+    @strawberry.field(description="The viewer's role in this shop.")
+    def viewer_role(self, info: AppInfo) -> Role:
+        role = info.context.viewer.role_in(self.doc.id)
+        assert role is not None  # a Shop is only handed out after authorize()
+        return role
+
+    @strawberry.field(description="The shop's team.")
+    async def members(self, info: AppInfo) -> list[Member]:
+        await authorize(info, self.id)
+        docs = await run_in_threadpool(
+            lambda: list(Membership.objects(shop_id=self.doc.id).order_by("created_at"))
+        )
+        return [Member(role=d.role, joined_at=d.created_at, user_id=d.user_id) for d in docs]
+
+    @strawberry.field(description="Every installed plugin with this shop's state of it (editor).")
+    async def plugins(
+        self, info: AppInfo, kind: PluginKind | None = None, search: str | None = None
+    ) -> list[ShopPlugin]:
+        return await shop_plugins_of(info, self.doc, kind, search)
+
+    @strawberry.field(description="Publishable storefront keys (owner).")
+    async def storefront_keys(self, info: AppInfo) -> list[StorefrontKey]:
+        return await storefront_keys_of(info, self.doc)
+
+    @strawberry.field(description="Admin API tokens (owner).")
+    async def admin_tokens(self, info: AppInfo) -> list[AdminToken]:
+        return await admin_tokens_of(info, self.doc)
+
+    @strawberry.field(description="The synced catalog, oldest first.")
+    async def products(
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        search: str | None = None,
+        include_delisted: bool = False,
+    ) -> Connection[Product]:
+        await authorize(info, self.id)
+        statuses = ["active", "delisted"] if include_delisted else ["active"]
+        max_page = info.context.services.settings.page_size_max
+        return await product_connection(self.doc.id, first, after, search, statuses, max_page)
+
+    @strawberry.field
+    async def product(self, info: AppInfo, id: strawberry.ID) -> Product | None:
+        await authorize(info, self.id)
+        return await product_by_id(self.doc.id, id)
+
+
+@strawberry.input
+class ShopInput:
+    name: str | None = None
+    currency: str | None = None
+    locale: str | None = None
+    timezone: str | None = None
+
+    def fields(self) -> accounts.ShopFields:
+        return accounts.ShopFields(
+            name=self.name, currency=self.currency, locale=self.locale, timezone=self.timezone
+        )
+
+
+@strawberry.type
+class ShopQuery:
+    @strawberry.field(description="The shops the viewer belongs to, oldest first.")
+    async def shops(
+        self, info: AppInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Shop]:
+        require_signed_in(info)
+        size = check_page_size(first, info.context.services.settings.page_size_max)
+        ids = list(info.context.viewer.roles())
+
+        def fetch() -> list[ShopDoc]:
+            query = {"_id": {"$in": ids}}
+            if after is not None:
+                query = {"$and": [query, page_filter(after)]}
+            return list(ShopDoc.objects(__raw__=query).order_by("id").limit(size + 1))
+
+        rows = await run_in_threadpool(fetch)
+        return build_connection(rows, size, after, Shop.from_doc, lambda doc: doc.id)
+
+    @strawberry.field(description="One shop by id.")
+    async def shop(self, info: AppInfo, id: strawberry.ID) -> Shop:
+        return Shop.from_doc(await authorize(info, id))
+
+    @strawberry.field(description="One shop by its slug.")
+    async def shop_by_slug(self, info: AppInfo, slug: str) -> Shop:
+        require_signed_in(info)
+        doc = await run_in_threadpool(lambda: ShopDoc.objects(slug=slug).only("id").first())
+        if doc is None:
+            raise NotFound(f"no shop with slug {slug!r}")
+        return Shop.from_doc(await authorize(info, str(doc.id)))
+
+
+@strawberry.type
+class ShopMutation:
+    @strawberry.mutation(description="Create a shop; the signed-in user becomes its owner.")
+    async def create_shop(self, info: AppInfo, slug: str, input: ShopInput) -> Shop:
+        user = info.context.viewer.require_user()
+        doc = await run_in_threadpool(accounts.create_shop, user, slug, input.fields())
+        info.context.viewer.forget_roles()
+        return Shop.from_doc(doc)
+
+    @strawberry.mutation(description="Change a shop's settings (owner).")
+    async def update_shop(self, info: AppInfo, id: strawberry.ID, input: ShopInput) -> Shop:
+        shop = await authorize(info, id, RoleValue.OWNER)
+        return Shop.from_doc(await run_in_threadpool(accounts.update_shop, shop, input.fields()))
+
+    @strawberry.mutation(description="Add an existing account to the team (owner).")
+    async def add_member(
+        self, info: AppInfo, shop_id: strawberry.ID, email: str, role: Role
+    ) -> Member:
+        shop = await authorize(info, shop_id, RoleValue.OWNER)
+        doc = await run_in_threadpool(accounts.add_member, shop, email, RoleValue(role))
+        return Member(role=doc.role, joined_at=doc.created_at, user_id=doc.user_id)
+
+    @strawberry.mutation(description="Change a member's role (owner); a shop keeps one owner.")
+    async def change_member_role(
+        self, info: AppInfo, shop_id: strawberry.ID, user_id: strawberry.ID, role: Role
+    ) -> Member:
+        shop = await authorize(info, shop_id, RoleValue.OWNER)
+        doc = await run_in_threadpool(accounts.change_role, shop, user_id, RoleValue(role))
+        return Member(role=doc.role, joined_at=doc.created_at, user_id=doc.user_id)
+
+    @strawberry.mutation(description="Remove a member from the team (owner).")
+    async def remove_member(
+        self, info: AppInfo, shop_id: strawberry.ID, user_id: strawberry.ID
+    ) -> bool:
+        shop = await authorize(info, shop_id, RoleValue.OWNER)
+        await run_in_threadpool(accounts.remove_member, shop, user_id)
+        return True

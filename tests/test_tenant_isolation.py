@@ -1,0 +1,149 @@
+"""Two shops, two users: nothing of one shop can be read or changed from the other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from cloudcat.core.documents import AdminToken, Membership, Shop, ShopPlugin, StorefrontKey
+from tests.graphql_client import GraphQLClient
+
+SHOP_FIELDS = """
+  members { role user { email } }
+  plugins { name enabled config }
+  storefrontKeys { id }
+  adminTokens { id }
+  products { edges { node { id } } }
+"""
+
+# Every admin operation that takes a shop, with variables filled from the victim's shop.
+OPERATIONS: list[tuple[str, str]] = [
+    ("shop", "query($s: ID!) { shop(id: $s) { id name " + SHOP_FIELDS + " } }"),
+    ("shopBySlug", "query { shopBySlug(slug: \"victim\") { id } }"),
+    ("updateShop", "mutation($s: ID!) { updateShop(id: $s, input: {name: \"Pwned\"}) { id } }"),
+    (
+        "addMember",
+        "mutation($s: ID!) { addMember(shopId: $s, email: \"mallory@example.com\", role: OWNER)"
+        " { role } }",
+    ),
+    (
+        "changeMemberRole",
+        "mutation($s: ID!, $u: ID!) { changeMemberRole(shopId: $s, userId: $u, role: ANALYST)"
+        " { role } }",
+    ),
+    ("removeMember", "mutation($s: ID!, $u: ID!) { removeMember(shopId: $s, userId: $u) }"),
+    (
+        "setPluginEnabled",
+        "mutation($s: ID!) { setPluginEnabled(shopId: $s, name: \"event_store\", enabled: false)"
+        " { enabled } }",
+    ),
+    (
+        "configurePlugin",
+        "mutation($s: ID!) { configurePlugin(shopId: $s, name: \"default_theme\","
+        " config: {headline: \"pwned\"}) { name } }",
+    ),
+    ("checkPlugin", "mutation($s: ID!) { checkPlugin(shopId: $s, name: \"event_store\") { name } }"),
+    ("createStorefrontKey", "mutation($s: ID!) { createStorefrontKey(shopId: $s, name: \"x\") { key } }"),
+    ("revokeStorefrontKey", "mutation($s: ID!, $k: ID!) { revokeStorefrontKey(shopId: $s, id: $k) { id } }"),
+    (
+        "createAdminToken",
+        "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"x\", role: EDITOR) { token } }",
+    ),
+    ("revokeAdminToken", "mutation($s: ID!, $k: ID!) { revokeAdminToken(shopId: $s, id: $k) { id } }"),
+]
+
+
+def _snapshot() -> dict[str, list[dict[str, object]]]:
+    def rows(document: type) -> list[dict[str, object]]:
+        return sorted(
+            (doc.to_mongo().to_dict() for doc in document.objects), key=lambda row: str(row["_id"])
+        )
+
+    return {
+        d.__name__: rows(d) for d in (Shop, Membership, ShopPlugin, StorefrontKey, AdminToken)
+    }
+
+
+@pytest.fixture
+def two_shops(make_client: Callable[[], GraphQLClient]) -> dict[str, object]:
+    victim, mallory = make_client(), make_client()
+    victim_user = victim.sign_up("victim@example.com")
+    victim_shop = victim.create_shop("victim")
+    victim.data(
+        "mutation($s: ID!) { setPluginEnabled(shopId: $s, name: \"event_store\", enabled: true)"
+        " { enabled } }",
+        {"s": victim_shop},
+    )
+    key = victim.data(
+        "mutation($s: ID!) { createStorefrontKey(shopId: $s, name: \"web\")"
+        " { storefrontKey { id } } }",
+        {"s": victim_shop},
+    )["createStorefrontKey"]["storefrontKey"]["id"]
+    token = victim.data(
+        "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"ci\", role: EDITOR)"
+        " { adminToken { id } } }",
+        {"s": victim_shop},
+    )["createAdminToken"]["adminToken"]["id"]
+    mallory.sign_up("mallory@example.com")
+    mallory_shop = mallory.create_shop("mallory")
+    return {
+        "victim": victim,
+        "mallory": mallory,
+        "vars": {"s": victim_shop, "u": victim_user, "k": key},
+        "mallory_shop": mallory_shop,
+        "victim_key_id": key,
+        "victim_token_id": token,
+    }
+
+
+@pytest.mark.parametrize(("name", "operation"), OPERATIONS, ids=[n for n, _ in OPERATIONS])
+def test_other_shops_data_is_refused_and_unchanged(
+    two_shops: dict[str, object], name: str, operation: str
+) -> None:
+    mallory = two_shops["mallory"]
+    assert isinstance(mallory, GraphQLClient)
+    variables = {k: v for k, v in two_shops["vars"].items() if f"${k}" in operation}  # type: ignore[attr-defined]
+    before = _snapshot()
+    error = mallory.error(operation, variables)
+    assert error["extensions"]["code"] in {"FORBIDDEN", "NOT_FOUND"}, (name, error)
+    assert _snapshot() == before
+
+
+def test_mallory_cannot_revoke_victims_key_through_her_own_shop(
+    two_shops: dict[str, object],
+) -> None:
+    mallory = two_shops["mallory"]
+    assert isinstance(mallory, GraphQLClient)
+    before = _snapshot()
+    for mutation, record in (
+        ("revokeStorefrontKey", two_shops["victim_key_id"]),
+        ("revokeAdminToken", two_shops["victim_token_id"]),
+    ):
+        error = mallory.error(
+            f"mutation($s: ID!, $k: ID!) {{ {mutation}(shopId: $s, id: $k) {{ id }} }}",
+            {"s": two_shops["mallory_shop"], "k": record},
+        )
+        assert error["extensions"]["code"] == "NOT_FOUND"
+    assert _snapshot() == before
+
+
+def test_shops_list_shows_only_own_shops(two_shops: dict[str, object]) -> None:
+    mallory = two_shops["mallory"]
+    assert isinstance(mallory, GraphQLClient)
+    data = mallory.data("{ shops { edges { node { slug } } } }")
+    assert [e["node"]["slug"] for e in data["shops"]["edges"]] == ["mallory"]
+
+
+def test_admin_token_is_bound_to_its_shop(two_shops: dict[str, object]) -> None:
+    victim, mallory = two_shops["victim"], two_shops["mallory"]
+    assert isinstance(victim, GraphQLClient) and isinstance(mallory, GraphQLClient)
+    token = mallory.data(
+        "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"m\", role: EDITOR) { token } }",
+        {"s": two_shops["mallory_shop"]},
+    )["createAdminToken"]["token"]
+    headers = {"authorization": f"Bearer {token}"}
+    shop_query = "query($s: ID!) { shop(id: $s) { name } }"
+    assert mallory.data(shop_query, {"s": two_shops["mallory_shop"]}, headers=headers)
+    victim_shop = two_shops["vars"]["s"]  # type: ignore[index]
+    assert mallory.code(shop_query, {"s": victim_shop}, headers=headers) == "NOT_FOUND"
