@@ -13,8 +13,11 @@ from collections.abc import AsyncIterator
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
+from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.observability import RequestContextMiddleware, health_routes
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
@@ -59,6 +62,8 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *_plugin_routes(services),
     ]
+    if settings.development:
+        routes.append(Route("/_dev/demo-catalog.json", _demo_catalog, methods=["GET"]))
     app = Starlette(
         debug=False,
         routes=routes,
@@ -66,6 +71,10 @@ def create_app(settings: Settings, services: Services) -> Starlette:
     )
     app.state.services = services
     return app
+
+
+async def _demo_catalog(_: Request) -> Response:
+    return FileResponse(CATALOG_FILE, media_type="application/json")
 
 
 def _db_ready(services: Services) -> bool:

@@ -78,7 +78,7 @@ class Settings(BaseSettings):
 
     @property
     def development(self) -> bool:
-        return self.environment is Environment.DEVELOPMENT
+        return self.environment == Environment.DEVELOPMENT
 
     @model_validator(mode="after")
     def _secret_key_present(self) -> Settings:
@@ -86,14 +86,14 @@ class Settings(BaseSettings):
             if len(self.secret_key) < 32:
                 raise SettingsError("CLOUDCAT_SECRET_KEY must be at least 32 characters long")
             return self
-        if self.environment is Environment.PRODUCTION:
+        if self.environment == Environment.PRODUCTION:
             raise SettingsError(
                 "CLOUDCAT_SECRET_KEY is required in production: set it to a long random string "
                 "(for example the output of `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
             )
         generated = secrets.token_urlsafe(48)
         object.__setattr__(self, "secret_key", generated)
-        if self.environment is Environment.DEVELOPMENT:
+        if self.environment == Environment.DEVELOPMENT:
             log.warning(
                 "!!! CLOUDCAT_SECRET_KEY is not set: using a random key for this run only. "
                 "Sessions and encrypted plugin secrets will not survive a restart. !!!"

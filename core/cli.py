@@ -1,0 +1,201 @@
+"""The `cloudcat` command: serve, worker, dev, createuser, plugins list, schema export."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import signal
+import threading
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import uvicorn
+from rich.console import Console
+from rich.table import Table
+
+from cloudcat.core import __version__
+from cloudcat.core.errors import CloudCatError
+from cloudcat.core.job_handlers import collect_handlers
+from cloudcat.core.jobs import run_worker
+from cloudcat.core.observability import configure_logging
+from cloudcat.core.plugins import create_plugin_manager
+from cloudcat.core.services import build_services
+from cloudcat.core.settings import Settings, SettingsError, load_settings
+from cloudcat.core.storage.database import Storage, open_storage
+from cloudcat.core.storage.embedded import EmbeddedDatabaseError
+
+app = typer.Typer(help="CloudCat (云猫): a plugin-based headless commerce CMS.", no_args_is_help=True)
+plugins_app = typer.Typer(help="Installed plugins.", no_args_is_help=True)
+schema_app = typer.Typer(help="The GraphQL schemas.", no_args_is_help=True)
+app.add_typer(plugins_app, name="plugins")
+app.add_typer(schema_app, name="schema")
+console = Console()
+log = logging.getLogger("cloudcat")
+
+SDL_FOLDER = Path(__file__).resolve().parent.parent / "schema" / "sdl"
+
+
+def _settings() -> Settings:
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    configure_logging(json=settings.log_json, level="INFO")
+    return settings
+
+
+def _storage(settings: Settings) -> Storage:
+    try:
+        return open_storage(settings)
+    except EmbeddedDatabaseError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+
+
+@app.command()
+def version() -> None:
+    """Print the CloudCat version."""
+    console.print(__version__)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the API server (stateless: run as many as you like behind a load balancer)."""
+    from cloudcat.core.app import create_app_with_storage
+
+    settings = _settings()
+    try:
+        application, storage = create_app_with_storage(settings)
+    except EmbeddedDatabaseError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    try:
+        uvicorn.run(application, host=host, port=port, log_config=None)
+    finally:
+        storage.close()
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Jobs run at once.")] = 2,
+) -> None:
+    """Run a background job worker (any number of them coordinate through the database)."""
+    settings = _settings()
+    storage = _storage(settings)
+    services = build_services(settings, storage.db)
+    stop = threading.Event()
+    _stop_on_signals(stop)
+    try:
+        run_worker(
+            storage.db,
+            collect_handlers(services),
+            settings=settings,
+            concurrency=concurrency,
+            stop_event=stop,
+        )
+    finally:
+        storage.close()
+
+
+@app.command()
+def dev(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Development: embedded database, server and worker in one process, with a demo shop."""
+    from cloudcat.core.app import create_app
+    from cloudcat.core.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
+
+    settings = _settings().model_copy(update={"public_url": f"http://{host}:{port}"})
+    storage = _storage(settings)
+    services = build_services(settings, storage.db)
+    shop = seed_demo(services, f"http://{host}:{port}/_dev/demo-catalog.json")
+    stop = threading.Event()
+    worker_thread = threading.Thread(
+        target=run_worker,
+        args=(storage.db, collect_handlers(services)),
+        kwargs={"settings": settings, "concurrency": 2, "stop_event": stop},
+        name="cloudcat-worker",
+        daemon=True,
+    )
+    worker_thread.start()
+    base = f"http://{host}:{port}"
+    console.print(
+        f"\n[bold]CloudCat {__version__}[/] (development)\n"
+        f"  GraphiQL (admin)   {base}/graphql\n"
+        f"  Storefront API     {base}/storefront/graphql\n"
+        f"  Demo site          {base}/s/{shop.slug}/\n"
+        f"  Metrics            {base}/metrics\n"
+        f"  Demo login         {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
+    )
+    try:
+        uvicorn.run(create_app(settings, services), host=host, port=port, log_config=None)
+    finally:
+        stop.set()
+        worker_thread.join(timeout=10)
+        storage.close()
+
+
+@app.command()
+def createuser(
+    email: str,
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    password: Annotated[
+        str | None, typer.Option(help="Password (asked for when left out).")
+    ] = None,
+) -> None:
+    """Create an admin user account."""
+    from cloudcat.core.accounts import create_user
+
+    settings = _settings()
+    storage = _storage(settings)
+    try:
+        secret = password or getpass.getpass("Password: ")
+        user = create_user(email, secret, name)
+        console.print(f"created user {user.email} ({user.id})")
+    except CloudCatError as exc:
+        console.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    finally:
+        storage.close()
+
+
+@plugins_app.command("list")
+def plugins_list() -> None:
+    """List installed plugins, and those refused with the reason."""
+    plugins = create_plugin_manager()
+    table = Table("name", "kind", "version", "package", "distribution", "title")
+    for name, installed in sorted(plugins.providers.items()):
+        cls = installed.cls
+        table.add_row(
+            name, cls.kind.value, cls.version, installed.plugin, installed.distribution, cls.title
+        )
+    console.print(table)
+    for name, reason in sorted(plugins.refused.items()):
+        console.print(f"[red]refused[/] {name}: {reason}")
+
+
+@schema_app.command("export")
+def schema_export(
+    out: Annotated[Path, typer.Option(help="Folder for the SDL files.")] = SDL_FOLDER,
+) -> None:
+    """Write the admin and storefront SDL files (for typed client generation)."""
+    from cloudcat.schema.build import export_sdl
+
+    settings = Settings(environment="development", secret_key="x" * 32)
+    for path in export_sdl(settings, create_plugin_manager(), out):
+        console.print(f"wrote {path}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,48 @@
+"""The demo shop of `cloudcat dev`: a user, a shop, and plugins, filled through a real sync.
+
+The catalog comes from the bundled `catalog.json`, served by the development server and read
+by the feed source plugin over HTTP, the same path a seller's own feed takes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cloudcat.core import accounts
+from cloudcat.core.documents import Shop, User
+from cloudcat.core.jobs import enqueue
+from cloudcat.core.services import Services
+
+DEMO_EMAIL = "demo@cloudcat.dev"
+DEMO_PASSWORD = "cloudcat-demo"
+DEMO_SLUG = "demo"
+CATALOG_FILE = Path(__file__).with_name("catalog.json")
+
+
+def seed_demo(services: Services, catalog_url: str) -> Shop:
+    """Create the demo user and shop if missing, enable its plugins, and queue a catalog sync.
+
+    Safe to run at every start: existing data is kept, and the sync is idempotent.
+    """
+    user = User.objects(email=DEMO_EMAIL).first() or accounts.create_user(
+        DEMO_EMAIL, DEMO_PASSWORD, "Demo seller"
+    )
+    shop = Shop.objects(slug=DEMO_SLUG).first() or accounts.create_shop(
+        user,
+        DEMO_SLUG,
+        accounts.ShopFields(name="云猫演示店 CloudCat Demo", currency="CNY", locale="zh-CN"),
+    )
+    shop_plugins = services.shop_plugins
+    shop_plugins.configure(shop.id, "feed", {"url": catalog_url, "format": "json"})
+    shop_plugins.configure(
+        shop.id, "default_theme", {"headline": "欢迎光临 · Welcome to the CloudCat demo"}
+    )
+    for name in ("feed", "default_theme", "event_store"):
+        shop_plugins.set_enabled(shop.id, name, True)
+    enqueue(
+        services.db,
+        "catalog.sync",
+        {"source": "feed"},
+        shop_id=shop.id,
+    )
+    return shop
