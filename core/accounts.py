@@ -31,7 +31,30 @@ from cloudcat.core.storage.retry import retry_transient
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MIN_PASSWORD_LENGTH = 8
 CURRENCIES = frozenset(
-    "CNY HKD TWD USD EUR GBP JPY KRW SGD AUD CAD NZD CHF SEK NOK DKK THB MYR IDR PHP VND INR".split()
+    [
+        "CNY",
+        "HKD",
+        "TWD",
+        "USD",
+        "EUR",
+        "GBP",
+        "JPY",
+        "KRW",
+        "SGD",
+        "AUD",
+        "CAD",
+        "NZD",
+        "CHF",
+        "SEK",
+        "NOK",
+        "DKK",
+        "THB",
+        "MYR",
+        "IDR",
+        "PHP",
+        "VND",
+        "INR",
+    ]
 )
 
 
@@ -101,9 +124,7 @@ def _validate_shop_fields(fields: ShopFields) -> list[FieldError]:
 def create_shop(owner: User, slug: str, fields: ShopFields) -> Shop:
     errors = _validate_shop_fields(fields)
     if not re.match(SLUG_PATTERN, slug):
-        errors.append(
-            FieldError(["slug"], "use 1-50 lowercase letters, digits and inner dashes")
-        )
+        errors.append(FieldError(["slug"], "use 1-50 lowercase letters, digits and inner dashes"))
     if not fields.name:
         errors.append(FieldError(["name"], "a shop needs a name"))
     if errors:

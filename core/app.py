@@ -8,7 +8,8 @@ collector at /collect, each shop's themed site at /s/{slug}/, plugin routes unde
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
+from typing import cast
 
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
@@ -36,7 +37,7 @@ from cloudcat.schema.build import build_admin_schema, build_storefront_schema
 def _plugin_routes(services: Services) -> list[BaseRoute]:
     mounts: list[BaseRoute] = []
     for impl in services.plugins.hook.cloudcat_routes.get_hookimpls():
-        routes = list(impl.function() or [])
+        routes = list(cast(Iterable[BaseRoute], impl.function() or []))
         if routes:
             mounts.append(Mount(f"/plugins/{impl.plugin_name}", routes=routes))
     return mounts

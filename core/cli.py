@@ -25,7 +25,9 @@ from cloudcat.core.settings import Settings, SettingsError, load_settings
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.storage.embedded import EmbeddedDatabaseError
 
-app = typer.Typer(help="CloudCat (云猫): a plugin-based headless commerce CMS.", no_args_is_help=True)
+app = typer.Typer(
+    help="CloudCat (云猫): a plugin-based headless commerce CMS.", no_args_is_help=True
+)
 plugins_app = typer.Typer(help="Installed plugins.", no_args_is_help=True)
 schema_app = typer.Typer(help="The GraphQL schemas.", no_args_is_help=True)
 app.add_typer(plugins_app, name="plugins")
@@ -80,7 +82,7 @@ def serve(
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
     try:
-        uvicorn.run(application, host=host, port=port, log_config=None)
+        uvicorn.run(application, host=host, port=port, log_config=None, access_log=False)
     finally:
         storage.close()
 
@@ -139,7 +141,9 @@ def dev(
         f"  Demo login         {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
     )
     try:
-        uvicorn.run(create_app(settings, services), host=host, port=port, log_config=None)
+        uvicorn.run(
+            create_app(settings, services), host=host, port=port, log_config=None, access_log=False
+        )
     finally:
         stop.set()
         worker_thread.join(timeout=10)

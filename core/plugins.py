@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pluggy
@@ -102,7 +102,10 @@ def _provider_problem(cls: object, kind: ProviderKind) -> str | None:
 
 
 def _collect(
-    manager: pluggy.PluginManager, plugin_name: str, module: object, taken: dict[str, object]
+    manager: pluggy.PluginManager,
+    plugin_name: str,
+    module: object,
+    taken: Mapping[str, object],
 ) -> tuple[list[type[Provider]], str | None]:
     """Ask one registered plugin for its providers; return them or the reason to refuse it."""
     found: list[type[Provider]] = []
@@ -127,9 +130,12 @@ def _collect(
 def _unknown_hooks(manager: pluggy.PluginManager, plugin: object) -> list[str]:
     unknown = []
     for hook_name, caller in vars(manager.hook).items():
-        if isinstance(caller, pluggy.HookCaller) and not caller.has_spec():
-            if any(i.plugin is plugin and not i.optionalhook for i in caller.get_hookimpls()):
-                unknown.append(hook_name)
+        if (
+            isinstance(caller, pluggy.HookCaller)
+            and not caller.has_spec()
+            and any(i.plugin is plugin and not i.optionalhook for i in caller.get_hookimpls())
+        ):
+            unknown.append(hook_name)
     return sorted(unknown)
 
 

@@ -10,8 +10,8 @@ An instance is made per use, for one shop, with that shop's validated config.
 from __future__ import annotations
 
 import logging
-from abc import ABC, abstractmethod
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime

@@ -88,8 +88,8 @@ class Settings(BaseSettings):
             return self
         if self.environment == Environment.PRODUCTION:
             raise SettingsError(
-                "CLOUDCAT_SECRET_KEY is required in production: set it to a long random string "
-                "(for example the output of `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+                "CLOUDCAT_SECRET_KEY is required in production: set it to a long random string, "
+                "e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(48))'`"
             )
         generated = secrets.token_urlsafe(48)
         object.__setattr__(self, "secret_key", generated)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from bson import ObjectId
-from pydantic import BaseModel, SecretStr, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cloudcat.core.documents import Shop, ShopPlugin
 from cloudcat.core.documents.base import utcnow
@@ -117,7 +117,10 @@ class ShopPlugins:
         if misplaced:
             raise BadInput(
                 "secret fields go in `secrets`, not `config`",
-                [FieldError(["config", n], "this field is secret: pass it in secrets") for n in misplaced],
+                [
+                    FieldError(["config", n], "this field is secret: pass it in secrets")
+                    for n in misplaced
+                ],
             )
         unknown = sorted(set(secrets) - secret_names)
         if unknown:

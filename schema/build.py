@@ -8,7 +8,7 @@ development introspection and field suggestions are off.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from cloudcat.core.plugins import Plugins
 from cloudcat.core.settings import Settings
 from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
+from cloudcat.schema.admin.jobs import JobMutation
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
 from cloudcat.schema.admin.shops import ShopMutation, ShopQuery
 from cloudcat.schema.contrib import GraphQLContribution
@@ -35,9 +36,14 @@ from cloudcat.schema.storefront import StorefrontQuery
 log = logging.getLogger(__name__)
 
 ADMIN_QUERIES: tuple[type, ...] = (AccountQuery, ShopQuery, PluginQuery)
-ADMIN_MUTATIONS: tuple[type, ...] = (AccountMutation, ShopMutation, PluginMutation, CredentialMutation)
+ADMIN_MUTATIONS: tuple[type, ...] = (
+    AccountMutation,
+    ShopMutation,
+    PluginMutation,
+    CredentialMutation,
+    JobMutation,
+)
 STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
-
 
 
 class SchemaBuildError(RuntimeError):
@@ -86,8 +92,10 @@ def _contributions(plugins: Plugins, hook_name: str) -> list[tuple[str, GraphQLC
     return found
 
 
-def _extensions(settings: Settings) -> list[SchemaExtension | type[SchemaExtension]]:
-    extensions: list[SchemaExtension | type[SchemaExtension]] = list(
+def _extensions(
+    settings: Settings,
+) -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = list(
         limit_extensions(
             max_depth=settings.graphql_max_depth,
             max_aliases=settings.graphql_max_aliases,

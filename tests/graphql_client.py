@@ -70,7 +70,7 @@ class GraphQLClient:
 
     def storefront_key(self, shop_id: str) -> str:
         data = self.data(
-            "mutation($s: ID!) { createStorefrontKey(shopId: $s, name: \"web\") { key } }",
+            'mutation($s: ID!) { createStorefrontKey(shopId: $s, name: "web") { key } }',
             {"s": shop_id},
         )
         return str(data["createStorefrontKey"]["key"])

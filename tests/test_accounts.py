@@ -17,7 +17,7 @@ def test_sign_up_signs_in_and_log_out_signs_out(client: GraphQLClient) -> None:
 def test_log_in_with_the_right_password_only(make_client: object, client: GraphQLClient) -> None:
     client.sign_up("ada@example.com", "correct horse")
     other = make_client()  # type: ignore[operator]
-    login = "mutation($p: String!) { logIn(email: \"ada@example.com\", password: $p) { email } }"
+    login = 'mutation($p: String!) { logIn(email: "ada@example.com", password: $p) { email } }'
     assert other.code(login, {"p": "wrong horse"}) == "UNAUTHENTICATED"
     assert other.data(ME) == {"me": None}
     assert other.data(login, {"p": "correct horse"})["logIn"]["email"] == "ada@example.com"

@@ -34,7 +34,9 @@ def test_malformed_json_is_a_400(client: GraphQLClient) -> None:
 
 def test_body_over_the_limit_is_a_413(client: GraphQLClient, settings: Settings) -> None:
     big = b'{"query": "' + b" " * (settings.max_body_bytes + 10) + b'{ me { email } }"}'
-    response = client.http.post("/graphql", content=big, headers={"content-type": "application/json"})
+    response = client.http.post(
+        "/graphql", content=big, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
     _still_serving(client)
@@ -146,7 +148,9 @@ def test_production_masks_internal_errors_and_hides_introspection(
     _still_serving(production_client)
 
 
-def test_development_serves_graphiql(client: GraphQLClient, settings: Settings, db: RawDatabase) -> None:
+def test_development_serves_graphiql(
+    client: GraphQLClient, settings: Settings, db: RawDatabase
+) -> None:
     development = settings.model_copy(update={"environment": "development"})
     with TestClient(create_app(development, build_services(development, db))) as http:
         page = http.get("/graphql", headers={"accept": "text/html"})

@@ -16,7 +16,10 @@ def team(make_client: Callable[[], GraphQLClient]) -> dict[str, object]:
     owner, editor, analyst = make_client(), make_client(), make_client()
     owner.sign_up("owner@example.com")
     shop = owner.create_shop("team-shop")
-    for person, email, role in ((editor, "ed@example.com", "EDITOR"), (analyst, "an@example.com", "ANALYST")):
+    for person, email, role in (
+        (editor, "ed@example.com", "EDITOR"),
+        (analyst, "an@example.com", "ANALYST"),
+    ):
         person.sign_up(email)
         owner.data(ADD, {"s": shop, "e": email, "r": role})
     return {"owner": owner, "editor": editor, "analyst": analyst, "shop": shop}
@@ -28,14 +31,14 @@ CASES = [
     ("query($s: ID!) { shop(id: $s) { products { edges { cursor } } } }", "analyst"),
     ("query($s: ID!) { shop(id: $s) { plugins { name config } } }", "editor"),
     (
-        "mutation($s: ID!) { setPluginEnabled(shopId: $s, name: \"event_store\", enabled: true)"
+        'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "event_store", enabled: true)'
         " { enabled } }",
         "editor",
     ),
     ("query($s: ID!) { shop(id: $s) { storefrontKeys { id } } }", "owner"),
     ("query($s: ID!) { shop(id: $s) { adminTokens { id } } }", "owner"),
-    ("mutation($s: ID!) { createStorefrontKey(shopId: $s, name: \"k\") { key } }", "owner"),
-    ("mutation($s: ID!) { updateShop(id: $s, input: {name: \"New\"}) { name } }", "owner"),
+    ('mutation($s: ID!) { createStorefrontKey(shopId: $s, name: "k") { key } }', "owner"),
+    ('mutation($s: ID!) { updateShop(id: $s, input: {name: "New"}) { name } }', "owner"),
 ]
 RANK = {"analyst": 0, "editor": 1, "owner": 2}
 
@@ -75,7 +78,7 @@ def test_admin_token_acts_with_its_role_and_stops_when_revoked(team: dict[str, o
     owner = team["owner"]
     assert isinstance(owner, GraphQLClient)
     created = owner.data(
-        "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"bot\", role: ANALYST)"
+        'mutation($s: ID!) { createAdminToken(shopId: $s, name: "bot", role: ANALYST)'
         " { token adminToken { id prefix role } } }",
         {"s": team["shop"]},
     )["createAdminToken"]
@@ -85,7 +88,7 @@ def test_admin_token_acts_with_its_role_and_stops_when_revoked(team: dict[str, o
     bot.headers = {"authorization": f"Bearer {token}"}
     assert bot.data("query($s: ID!) { shop(id: $s) { name } }", {"s": team["shop"]})
     enable = (
-        "mutation($s: ID!) { setPluginEnabled(shopId: $s, name: \"event_store\", enabled: true)"
+        'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "event_store", enabled: true)'
         " { enabled } }"
     )
     assert bot.code(enable, {"s": team["shop"]}) == "FORBIDDEN"
@@ -102,5 +105,5 @@ def test_admin_token_acts_with_its_role_and_stops_when_revoked(team: dict[str, o
 def test_owner_tokens_cannot_be_made(team: dict[str, object]) -> None:
     owner = team["owner"]
     assert isinstance(owner, GraphQLClient)
-    make = "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"x\", role: OWNER) { token } }"
+    make = 'mutation($s: ID!) { createAdminToken(shopId: $s, name: "x", role: OWNER) { token } }'
     assert owner.code(make, {"s": team["shop"]}) == "FORBIDDEN"

@@ -40,7 +40,10 @@ def test_key_reads_its_own_shop_only_and_paginates(client: GraphQLClient) -> Non
     assert page["shop"]["slug"] == "first"
     titles = [e["node"]["title"] for e in page["products"]["edges"]]
     assert titles == ["first product 0", "first product 1"]
-    assert page["products"]["edges"][0]["node"]["price"] == {"amount": "12.50", "currencyCode": "CNY"}
+    assert page["products"]["edges"][0]["node"]["price"] == {
+        "amount": "12.50",
+        "currencyCode": "CNY",
+    }
     assert page["products"]["pageInfo"]["hasNextPage"] is True
     rest = client.data(
         "query($a: String) { products(first: 10, after: $a) { edges { node { title } } pageInfo { hasNextPage } } }",
@@ -82,13 +85,17 @@ def test_missing_wrong_and_revoked_keys_are_refused(client: GraphQLClient) -> No
     assert gone.status_code == 401
 
 
-def test_keys_are_stored_hashed_and_listed_by_prefix(client: GraphQLClient, services: Services) -> None:
+def test_keys_are_stored_hashed_and_listed_by_prefix(
+    client: GraphQLClient, services: Services
+) -> None:
     client.sign_up("a@example.com")
     shop = client.create_shop("first")
     key = client.storefront_key(shop)
     raw = services.db.storefront_keys.find_one()
     assert raw is not None and key not in repr(raw)
-    listed = client.data("query($s: ID!) { shop(id: $s) { storefrontKeys { prefix name } } }", {"s": shop})
+    listed = client.data(
+        "query($s: ID!) { shop(id: $s) { storefrontKeys { prefix name } } }", {"s": shop}
+    )
     assert key.startswith(listed["shop"]["storefrontKeys"][0]["prefix"])
 
 
@@ -114,12 +121,18 @@ def test_storefront_keys_are_rate_limited(limited_client: TestClient) -> None:
     client.sign_up("a@example.com")
     key = client.storefront_key(client.create_shop("first"))
     statuses = [
-        client.post("{ shop { slug } }", path="/storefront/graphql", headers={"x-cloudcat-storefront-key": key}).status_code
+        client.post(
+            "{ shop { slug } }",
+            path="/storefront/graphql",
+            headers={"x-cloudcat-storefront-key": key},
+        ).status_code
         for _ in range(5)
     ]
     assert statuses[:3] == [200, 200, 200]
     assert statuses[3] == 429
-    limited = client.post("{ shop { slug } }", path="/storefront/graphql", headers={"x-cloudcat-storefront-key": key})
+    limited = client.post(
+        "{ shop { slug } }", path="/storefront/graphql", headers={"x-cloudcat-storefront-key": key}
+    )
     assert int(limited.headers["retry-after"]) >= 1
     assert limited.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
     limited_client.close()

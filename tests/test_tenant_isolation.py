@@ -20,11 +20,11 @@ SHOP_FIELDS = """
 # Every admin operation that takes a shop, with variables filled from the victim's shop.
 OPERATIONS: list[tuple[str, str]] = [
     ("shop", "query($s: ID!) { shop(id: $s) { id name " + SHOP_FIELDS + " } }"),
-    ("shopBySlug", "query { shopBySlug(slug: \"victim\") { id } }"),
-    ("updateShop", "mutation($s: ID!) { updateShop(id: $s, input: {name: \"Pwned\"}) { id } }"),
+    ("shopBySlug", 'query { shopBySlug(slug: "victim") { id } }'),
+    ("updateShop", 'mutation($s: ID!) { updateShop(id: $s, input: {name: "Pwned"}) { id } }'),
     (
         "addMember",
-        "mutation($s: ID!) { addMember(shopId: $s, email: \"mallory@example.com\", role: OWNER)"
+        'mutation($s: ID!) { addMember(shopId: $s, email: "mallory@example.com", role: OWNER)'
         " { role } }",
     ),
     (
@@ -35,22 +35,31 @@ OPERATIONS: list[tuple[str, str]] = [
     ("removeMember", "mutation($s: ID!, $u: ID!) { removeMember(shopId: $s, userId: $u) }"),
     (
         "setPluginEnabled",
-        "mutation($s: ID!) { setPluginEnabled(shopId: $s, name: \"event_store\", enabled: false)"
+        'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "event_store", enabled: false)'
         " { enabled } }",
     ),
     (
         "configurePlugin",
-        "mutation($s: ID!) { configurePlugin(shopId: $s, name: \"default_theme\","
-        " config: {headline: \"pwned\"}) { name } }",
+        'mutation($s: ID!) { configurePlugin(shopId: $s, name: "default_theme",'
+        ' config: {headline: "pwned"}) { name } }',
     ),
-    ("checkPlugin", "mutation($s: ID!) { checkPlugin(shopId: $s, name: \"event_store\") { name } }"),
-    ("createStorefrontKey", "mutation($s: ID!) { createStorefrontKey(shopId: $s, name: \"x\") { key } }"),
-    ("revokeStorefrontKey", "mutation($s: ID!, $k: ID!) { revokeStorefrontKey(shopId: $s, id: $k) { id } }"),
+    ("checkPlugin", 'mutation($s: ID!) { checkPlugin(shopId: $s, name: "event_store") { name } }'),
+    (
+        "createStorefrontKey",
+        'mutation($s: ID!) { createStorefrontKey(shopId: $s, name: "x") { key } }',
+    ),
+    (
+        "revokeStorefrontKey",
+        "mutation($s: ID!, $k: ID!) { revokeStorefrontKey(shopId: $s, id: $k) { id } }",
+    ),
     (
         "createAdminToken",
-        "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"x\", role: EDITOR) { token } }",
+        'mutation($s: ID!) { createAdminToken(shopId: $s, name: "x", role: EDITOR) { token } }',
     ),
-    ("revokeAdminToken", "mutation($s: ID!, $k: ID!) { revokeAdminToken(shopId: $s, id: $k) { id } }"),
+    (
+        "revokeAdminToken",
+        "mutation($s: ID!, $k: ID!) { revokeAdminToken(shopId: $s, id: $k) { id } }",
+    ),
 ]
 
 
@@ -60,9 +69,7 @@ def _snapshot() -> dict[str, list[dict[str, object]]]:
             (doc.to_mongo().to_dict() for doc in document.objects), key=lambda row: str(row["_id"])
         )
 
-    return {
-        d.__name__: rows(d) for d in (Shop, Membership, ShopPlugin, StorefrontKey, AdminToken)
-    }
+    return {d.__name__: rows(d) for d in (Shop, Membership, ShopPlugin, StorefrontKey, AdminToken)}
 
 
 @pytest.fixture
@@ -71,17 +78,17 @@ def two_shops(make_client: Callable[[], GraphQLClient]) -> dict[str, object]:
     victim_user = victim.sign_up("victim@example.com")
     victim_shop = victim.create_shop("victim")
     victim.data(
-        "mutation($s: ID!) { setPluginEnabled(shopId: $s, name: \"event_store\", enabled: true)"
+        'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "event_store", enabled: true)'
         " { enabled } }",
         {"s": victim_shop},
     )
     key = victim.data(
-        "mutation($s: ID!) { createStorefrontKey(shopId: $s, name: \"web\")"
+        'mutation($s: ID!) { createStorefrontKey(shopId: $s, name: "web")'
         " { storefrontKey { id } } }",
         {"s": victim_shop},
     )["createStorefrontKey"]["storefrontKey"]["id"]
     token = victim.data(
-        "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"ci\", role: EDITOR)"
+        'mutation($s: ID!) { createAdminToken(shopId: $s, name: "ci", role: EDITOR)'
         " { adminToken { id } } }",
         {"s": victim_shop},
     )["createAdminToken"]["adminToken"]["id"]
@@ -139,7 +146,7 @@ def test_admin_token_is_bound_to_its_shop(two_shops: dict[str, object]) -> None:
     victim, mallory = two_shops["victim"], two_shops["mallory"]
     assert isinstance(victim, GraphQLClient) and isinstance(mallory, GraphQLClient)
     token = mallory.data(
-        "mutation($s: ID!) { createAdminToken(shopId: $s, name: \"m\", role: EDITOR) { token } }",
+        'mutation($s: ID!) { createAdminToken(shopId: $s, name: "m", role: EDITOR) { token } }',
         {"s": two_shops["mallory_shop"]},
     )["createAdminToken"]["token"]
     headers = {"authorization": f"Bearer {token}"}

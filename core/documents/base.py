@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, ClassVar
 
 from mongoengine import DateTimeField, Document, ObjectIdField
 
@@ -14,7 +15,7 @@ def utcnow() -> datetime:
 class TenantDocument(Document):
     """A document owned by one shop: it carries `shop_id`, and every query filters by it."""
 
-    meta = {"abstract": True}
+    meta: ClassVar[dict[str, Any]] = {"abstract": True}
 
     shop_id = ObjectIdField(required=True)
     created_at = DateTimeField(default=utcnow)

@@ -87,8 +87,8 @@ def collect_endpoint(services: Services, limiter: RateLimiter) -> Any:
                 raise RequestRejected(
                     400, "BAD_REQUEST", f"send {{'events': [...]}} with 1 to {MAX_EVENTS} events"
                 )
-        except RequestRejected as rejected:
-            return rejected.response()
+        except RequestRejected as refusal:
+            return refusal.response()
         accepted: list[TrackedEvent] = []
         rejected: list[dict[str, Any]] = []
         for index, raw in enumerate(raw_events):

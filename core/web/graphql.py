@@ -44,7 +44,7 @@ Authenticate = Callable[[Request, Context], Awaitable[None]]
 
 def format_error(error: GraphQLError, development: bool) -> dict[str, Any]:
     """A GraphQL error as sent to clients, always with `extensions.code`."""
-    formatted = error.formatted
+    formatted: dict[str, Any] = dict(error.formatted)
     original = error.original_error
     if isinstance(original, CloudCatError):
         extensions: dict[str, Any] = {"code": original.code}
@@ -172,7 +172,7 @@ def graphql_endpoint(
 
 def _same_origin(request: Request) -> bool:
     origin = request.headers.get("origin")
-    if origin is None or origin == "null" and request.method == "GET":
+    if origin is None or (origin == "null" and request.method == "GET"):
         return True
     host = request.headers.get("host", "")
     return urlsplit(origin).netloc == host
@@ -232,5 +232,3 @@ def storefront_authenticator(limiter: RateLimiter) -> Authenticate:
         context.storefront_shop = found[0]
 
     return authenticate
-
-

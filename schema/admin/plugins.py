@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import cast
+
 import strawberry
 from starlette.concurrency import run_in_threadpool
 from strawberry.scalars import JSON
@@ -47,7 +49,7 @@ class Plugin:
             distribution=installed.distribution,
             capabilities=sorted(provider.capabilities),
             requires_cloudcat=provider.requires_cloudcat,
-            config_schema=provider.config_schema(),
+            config_schema=cast(JSON, provider.config_schema()),
             secret_fields=provider.secret_fields(),
         )
 
@@ -84,7 +86,7 @@ class ShopPlugin:
         return cls(
             name=installed.name,
             enabled=bool(doc and doc.enabled),
-            config=shop_plugins.public_config(doc) if doc else {},
+            config=cast(JSON, shop_plugins.public_config(doc) if doc else {}),
             secrets_set=shop_plugins.secrets_set(doc) if doc else [],
             health=PluginHealth(doc.health if doc else "unknown"),
             last_error=doc.last_error if doc else None,
@@ -137,7 +139,9 @@ class PluginQuery:
     def refused_plugins(self, info: AppInfo) -> list[RefusedPlugin]:
         require_signed_in(info)
         refused = info.context.services.plugins.refused
-        return [RefusedPlugin(package=name, reason=reason) for name, reason in sorted(refused.items())]
+        return [
+            RefusedPlugin(package=name, reason=reason) for name, reason in sorted(refused.items())
+        ]
 
 
 async def _state(info: AppInfo, shop_id: str, name: str) -> ShopPlugin:
@@ -181,9 +185,7 @@ class PluginMutation:
             or not all(v is None or isinstance(v, str) for v in secrets.values())
         ):
             raise BadInput("`secrets` must be a JSON object of strings (or null to clear)")
-        await run_in_threadpool(
-            info.context.shop_plugins.configure, shop.id, name, config, secrets
-        )
+        await run_in_threadpool(info.context.shop_plugins.configure, shop.id, name, config, secrets)
         return await _state(info, shop_id, name)
 
     @strawberry.mutation(description="Run a plugin's health check now and record the result.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from bson import ObjectId
@@ -22,6 +23,7 @@ from cloudcat.schema.admin.credentials import (
     storefront_keys_of,
 )
 from cloudcat.schema.admin.enums import PluginKind, Role
+from cloudcat.schema.admin.jobs import Job, JobState, job_of, jobs_of
 from cloudcat.schema.admin.plugins import ShopPlugin, shop_plugins_of
 from cloudcat.schema.catalog import product_by_id, product_connection
 from cloudcat.schema.context import AppInfo
@@ -114,6 +116,21 @@ class Shop:
         await authorize(info, self.id)
         return await product_by_id(self.doc.id, id)
 
+    @strawberry.field(description="Background jobs, newest first.")
+    async def jobs(
+        self,
+        info: AppInfo,
+        first: int | None = None,
+        after: str | None = None,
+        states: list[JobState] | None = None,
+        kind: str | None = None,
+    ) -> Connection[Job]:
+        return await jobs_of(info, self.doc, first, after, states, kind)
+
+    @strawberry.field
+    async def job(self, info: AppInfo, id: strawberry.ID) -> Job | None:
+        return await job_of(info, self.doc, id)
+
 
 @strawberry.input
 class ShopInput:
@@ -139,7 +156,7 @@ class ShopQuery:
         ids = list(info.context.viewer.roles())
 
         def fetch() -> list[ShopDoc]:
-            query = {"_id": {"$in": ids}}
+            query: dict[str, Any] = {"_id": {"$in": ids}}
             if after is not None:
                 query = {"$and": [query, page_filter(after)]}
             return list(ShopDoc.objects(__raw__=query).order_by("id").limit(size + 1))

@@ -1,0 +1,70 @@
+"""The job handlers a worker runs: CloudCat's own plus those plugins register.
+
+CloudCat's own: `catalog.sync` reads an enabled marketplace source of the job's shop into the
+catalog, reporting progress, and stores the sync report as the job's result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any, cast
+
+from cloudcat.core.catalog.sync import sync_catalog
+from cloudcat.core.documents import Shop
+from cloudcat.core.errors import NotFound, PluginFailure
+from cloudcat.core.jobs import JobContext, JobHandler
+from cloudcat.core.providers import MarketplaceSource
+from cloudcat.core.services import Services
+
+CATALOG_SYNC = "catalog.sync"
+
+
+class DuplicateJobKind(RuntimeError):
+    """Two plugins (or a plugin and CloudCat) registered the same job kind."""
+
+
+def catalog_sync_handler(services: Services) -> JobHandler:
+    """The handler of `catalog.sync` jobs (payload: {"source": provider name})."""
+
+    def handle(job: JobContext) -> dict[str, Any]:
+        shop = Shop.objects(id=job.shop_id).first()
+        if shop is None:
+            raise NotFound("the shop of this sync no longer exists")
+        name = str(job.payload.get("source", ""))
+        shop_plugins = services.shop_plugins
+        source = shop_plugins.provider(shop, name)
+        if not isinstance(source, MarketplaceSource):
+            raise PluginFailure(f"{name!r} is not a marketplace source")
+        job.progress(0, None, f"reading {source.title}")
+        try:
+            report = sync_catalog(
+                shop,
+                source,
+                progress=lambda done, total, message: job.progress(done, total, message),
+                observers=shop_plugins,
+            )
+        except Exception as exc:
+            shop_plugins.record_error(shop.id, name, exc)
+            raise
+        shop_plugins.record_ok(shop.id, name)
+        job.progress(report.read, report.read, report.summary())
+        summary = asdict(report)
+        for key in ("created_ids", "updated_ids", "removed_ids"):
+            summary[key] = summary[key][:100]
+        return summary
+
+    return handle
+
+
+def collect_handlers(services: Services) -> dict[str, JobHandler]:
+    """CloudCat's handlers plus every plugin's (`cloudcat_job_handlers`); kinds are unique."""
+    handlers: dict[str, JobHandler] = {CATALOG_SYNC: catalog_sync_handler(services)}
+    for impl in services.plugins.hook.cloudcat_job_handlers.get_hookimpls():
+        contributed = cast(dict[str, JobHandler], impl.function() or {})
+        for kind, handler in contributed.items():
+            if kind in handlers:
+                raise DuplicateJobKind(
+                    f"plugin {impl.plugin_name} registers job kind {kind!r}, which is taken"
+                )
+            handlers[kind] = handler
+    return handlers

@@ -1,0 +1,300 @@
+"""The worker: threads that claim due jobs, run their handlers under a lease, record outcomes.
+
+Any number of workers, in any number of processes, share one database. Each of a worker's
+`concurrency` threads claims one due job at a time (see `cloudcat.core.jobs.lease`), runs its
+handler while a heartbeat thread renews the lease, and records success, failure (retried with
+exponential backoff, then dead-lettered) or cancellation. A worker that dies mid-job simply stops
+renewing; once the lease expires another worker claims the job again as a new attempt. The
+worker's main thread turns due schedules into jobs. Setting the stop event lets running handlers
+finish, then returns.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import traceback
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+from typing import Any
+
+from bson.errors import BSONError
+
+from cloudcat.core.jobs.backoff import Backoff
+from cloudcat.core.jobs.context import Heartbeat, JobCancelled, JobContext, JobLeaseLost
+from cloudcat.core.jobs.lease import (
+    Claimed,
+    claim_next,
+    finish_abandoned,
+    finish_cancelled,
+    finish_failed,
+    finish_succeeded,
+)
+from cloudcat.core.jobs.model import JobState, utcnow
+from cloudcat.core.jobs.schedules import enqueue_due_schedules
+from cloudcat.core.jobs.store import ensure_job_indexes
+from cloudcat.core.settings import Settings
+from cloudcat.core.storage.database import RawDatabase
+
+log = logging.getLogger(__name__)
+
+JobHandler = Callable[[JobContext], Any]
+"""A job handler: called with the job's context; its return value (BSON-encodable) is stored
+as the job's result, and an exception fails the attempt."""
+
+DEFAULT_LEASE_SECONDS = 30.0
+DEFAULT_POLL_SECONDS = 1.0
+
+
+def default_worker_id() -> str:
+    """A worker id unique across hosts and processes: ``host:pid:random``."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+class Worker:
+    """A pool of job-running threads over one database; use `run()` or `start()`/`stop()`."""
+
+    def __init__(
+        self,
+        db: RawDatabase,
+        handlers: Mapping[str, JobHandler],
+        *,
+        concurrency: int = 1,
+        stop_event: threading.Event | None = None,
+        worker_id: str | None = None,
+        lease_seconds: float = DEFAULT_LEASE_SECONDS,
+        poll_seconds: float = DEFAULT_POLL_SECONDS,
+        backoff: Backoff | None = None,
+        progress_interval: float = 1.0,
+        run_schedules: bool = True,
+    ) -> None:
+        if concurrency < 1:
+            raise ValueError("a worker needs a concurrency of at least 1")
+        if lease_seconds <= 0 or poll_seconds <= 0 or progress_interval < 0:
+            raise ValueError("lease and poll times must be positive")
+        for kind, handler in handlers.items():
+            if not callable(handler):
+                raise TypeError(f"the handler for job kind {kind!r} is not callable")
+        self.db = db
+        self.handlers = dict(handlers)
+        self.concurrency = concurrency
+        self.stop_event = stop_event if stop_event is not None else threading.Event()
+        self.worker_id = worker_id or default_worker_id()
+        self.lease_seconds = lease_seconds
+        self.poll_seconds = poll_seconds
+        self.backoff = backoff or Backoff()
+        self.progress_interval = progress_interval
+        self.run_schedules = run_schedules
+        self._thread: threading.Thread | None = None
+
+    # -- running ---------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Run until the stop event is set, then wait for running handlers and return."""
+        ensure_job_indexes(self.db)
+        log.info(
+            "worker %s started: %d thread(s), kinds %s",
+            self.worker_id,
+            self.concurrency,
+            ", ".join(sorted(self.handlers)) or "(none)",
+        )
+        threads = [
+            threading.Thread(target=self._work_loop, name=f"cloudcat-worker-{index}", daemon=True)
+            for index in range(self.concurrency)
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            while not self.stop_event.is_set():
+                if self.run_schedules:
+                    self.enqueue_due_schedules()
+                self.stop_event.wait(self.poll_seconds)
+        finally:
+            self.stop_event.set()
+            for thread in threads:
+                thread.join()
+            log.info("worker %s stopped", self.worker_id)
+
+    def start(self) -> None:
+        """Run the worker in a background thread (`stop()` ends it)."""
+        if self._thread is not None:
+            raise RuntimeError("this worker is already started")
+        self._thread = threading.Thread(target=self.run, name="cloudcat-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float | None = None) -> None:
+        """Ask the worker to stop and wait (up to `timeout`) for running handlers to finish."""
+        self.stop_event.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def enqueue_due_schedules(self) -> None:
+        """Turn due schedules into jobs; database errors are logged, not raised."""
+        try:
+            enqueue_due_schedules(self.db)
+        except Exception:
+            log.exception("worker %s could not enqueue due schedules", self.worker_id)
+
+    def _work_loop(self) -> None:
+        while not self.stop_event.is_set():
+            try:
+                worked = self.run_once()
+            except Exception:
+                log.exception("worker %s: job loop error", self.worker_id)
+                worked = False
+            if not worked:
+                self.stop_event.wait(self.poll_seconds)
+
+    def run_once(self) -> bool:
+        """Claim one due job and run it in this thread; False when nothing was due."""
+        claimed = claim_next(self.db, self.worker_id, self.lease_seconds)
+        if claimed is None:
+            return False
+        self._execute(claimed)
+        return True
+
+    # -- one attempt -----------------------------------------------------------------------
+
+    def _execute(self, claimed: Claimed) -> None:
+        job, claim = claimed.job, claimed.claim
+        if job.cancel_requested:
+            finish_cancelled(self.db, claim, None)
+            log.info("job %s (%s) cancelled before its attempt %d", job.id, job.kind, claim.attempt)
+            return
+        if claim.attempt > job.max_attempts:
+            message = (
+                f"gave up after {job.max_attempts} attempt(s): the last one was lost with "
+                f"worker {claimed.lost_owner}"
+            )
+            finish_abandoned(self.db, claim, message)
+            log.warning("job %s (%s) is dead: %s", job.id, job.kind, message)
+            return
+        handler = self.handlers.get(job.kind)
+        if handler is None:
+            known = ", ".join(sorted(self.handlers)) or "none"
+            message = (
+                f"no handler is registered for job kind {job.kind!r} "
+                f"(worker {self.worker_id} knows: {known}); is its plugin installed?"
+            )
+            finish_failed(self.db, claim, message=message, traceback=None, retry_at=None)
+            log.error("job %s is dead: %s", job.id, message)
+            return
+        context = JobContext(
+            self.db,
+            claimed,
+            lease_seconds=self.lease_seconds,
+            progress_interval=self.progress_interval,
+        )
+        heartbeat = Heartbeat(context, interval=self.lease_seconds / 3)
+        heartbeat.start()
+        log.info("job %s (%s) attempt %d started", job.id, job.kind, claim.attempt)
+        try:
+            try:
+                result = handler(context)
+            finally:
+                heartbeat.stop()
+        except JobCancelled:
+            self._record_cancelled(context)
+            return
+        except JobLeaseLost:
+            log.warning("job %s (%s): lease lost, outcome discarded", job.id, job.kind)
+            return
+        except Exception as exc:
+            self._record_failure(context, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            return
+        self._record_success(context, result)
+
+    def _record_success(self, context: JobContext, result: Any) -> None:
+        try:
+            held = finish_succeeded(self.db, context.claim, result, context.take_pending_progress())
+        except BSONError as exc:
+            self._record_failure(context, f"the handler's result cannot be stored: {exc}", None)
+            return
+        if held:
+            log.info("job %s (%s) succeeded", context.id, context.kind)
+        else:
+            log.warning("job %s (%s) finished after its lease was lost", context.id, context.kind)
+
+    def _record_cancelled(self, context: JobContext) -> None:
+        if finish_cancelled(self.db, context.claim, context.take_pending_progress()):
+            log.info("job %s (%s) cancelled", context.id, context.kind)
+
+    def _record_failure(self, context: JobContext, message: str, trace: str | None) -> None:
+        attempt = context.attempt
+        retry_at = None
+        if attempt < context.max_attempts:
+            retry_at = utcnow() + timedelta(seconds=self.backoff.delay(attempt))
+        state = finish_failed(
+            self.db,
+            context.claim,
+            message=message,
+            traceback=trace,
+            retry_at=retry_at,
+            progress=context.take_pending_progress(),
+        )
+        if state is JobState.RETRYING:
+            log.warning(
+                "job %s (%s) attempt %d/%d failed, retrying at %s: %s",
+                context.id,
+                context.kind,
+                attempt,
+                context.max_attempts,
+                retry_at,
+                message,
+            )
+        elif state is JobState.DEAD:
+            log.error(
+                "job %s (%s) is dead after %d attempt(s): %s",
+                context.id,
+                context.kind,
+                attempt,
+                message,
+            )
+        elif state is JobState.CANCELLED:
+            log.info(
+                "job %s (%s) failed after a cancel request: cancelled", context.id, context.kind
+            )
+
+
+def run_worker(
+    db: RawDatabase,
+    handlers: Mapping[str, JobHandler],
+    *,
+    settings: Settings | None = None,
+    concurrency: int = 1,
+    stop_event: threading.Event | None = None,
+    worker_id: str | None = None,
+    lease_seconds: float | None = None,
+    poll_seconds: float | None = None,
+    backoff: Backoff | None = None,
+    progress_interval: float = 1.0,
+    run_schedules: bool = True,
+) -> None:
+    """Run a job worker on `db` until `stop_event` is set (blocks; the `cloudcat worker` entry).
+
+    `handlers` maps job kinds to handlers (collect them from the plugins' `cloudcat_job_handlers`
+    hook). `lease_seconds` and `poll_seconds` default to `settings.job_lease_seconds` and
+    `settings.job_poll_seconds` (or 30 s and 1 s without settings). The lease is how long a job
+    stays claimed without a heartbeat (renewed every third of it): a killed worker's job is taken
+    over by another worker that long after its last renewal. `worker_id` defaults to
+    ``host:pid:random``. Signal handling is the caller's: set `stop_event` on SIGTERM.
+    """
+    if lease_seconds is None:
+        lease_seconds = settings.job_lease_seconds if settings else DEFAULT_LEASE_SECONDS
+    if poll_seconds is None:
+        poll_seconds = settings.job_poll_seconds if settings else DEFAULT_POLL_SECONDS
+    Worker(
+        db,
+        handlers,
+        concurrency=concurrency,
+        stop_event=stop_event,
+        worker_id=worker_id,
+        lease_seconds=lease_seconds,
+        poll_seconds=poll_seconds,
+        backoff=backoff,
+        progress_interval=progress_interval,
+        run_schedules=run_schedules,
+    ).run()

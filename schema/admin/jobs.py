@@ -1,0 +1,181 @@
+"""Background jobs of a shop: listed with live progress, cancelled, retried; catalog syncs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+from starlette.concurrency import run_in_threadpool
+from strawberry.scalars import JSON
+
+from cloudcat.core import jobs
+from cloudcat.core.documents import Role
+from cloudcat.core.documents import Shop as ShopDoc
+from cloudcat.core.errors import BadInput, NotFound
+from cloudcat.core.providers import ProviderKind
+from cloudcat.schema.admin.access import authorize
+from cloudcat.schema.context import AppInfo
+from cloudcat.schema.jsonvalues import jsonable
+from cloudcat.schema.pagination import (
+    Connection,
+    Edge,
+    PageInfo,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
+
+SYNC_JOB = "catalog.sync"
+
+
+@strawberry.enum
+class JobState(Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    RETRYING = "retrying"
+    SUCCEEDED = "succeeded"
+    DEAD = "dead"
+    CANCELLED = "cancelled"
+
+
+@strawberry.type
+class JobProgress:
+    done: float
+    total: float | None
+    fraction: float | None = strawberry.field(description="done / total, or null if unknown.")
+    message: str | None
+
+
+@strawberry.type
+class JobAttemptError:
+    attempt: int
+    at: datetime | None
+    message: str
+
+
+@strawberry.type
+class Job:
+    id: strawberry.ID
+    kind: str
+    state: JobState
+    attempts: int
+    max_attempts: int
+    progress: JobProgress | None
+    result: JSON | None
+    last_error: str | None
+    errors: list[JobAttemptError]
+    cancel_requested: bool
+    run_at: datetime
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+
+    @classmethod
+    def from_job(cls, job: jobs.Job) -> Job:
+        progress = job.progress
+        return cls(
+            id=strawberry.ID(str(job.id)),
+            kind=job.kind,
+            state=JobState(job.state.value),
+            attempts=job.attempts,
+            max_attempts=job.max_attempts,
+            progress=JobProgress(
+                done=progress.done,
+                total=progress.total,
+                fraction=progress.fraction,
+                message=progress.message,
+            )
+            if progress
+            else None,
+            result=jsonable(job.result),
+            last_error=job.last_error,
+            errors=[
+                JobAttemptError(attempt=e.attempt, at=e.at, message=e.message) for e in job.errors
+            ],
+            cancel_requested=job.cancel_requested,
+            run_at=job.run_at,
+            created_at=job.created_at,
+            started_at=job.started_at,
+            finished_at=job.finished_at,
+        )
+
+
+async def jobs_of(
+    info: AppInfo,
+    shop: ShopDoc,
+    first: int | None,
+    after: str | None,
+    states: list[JobState] | None,
+    kind: str | None,
+) -> Connection[Job]:
+    """A shop's jobs, newest first."""
+    await authorize(info, str(shop.id))
+    size = check_page_size(first, info.context.services.settings.page_size_max)
+    if size == 0:
+        return Connection(edges=[], page_info=PageInfo(
+                has_next_page=False,
+                has_previous_page=after is not None,
+                start_cursor=None,
+                end_cursor=None,
+            ))
+    page = await run_in_threadpool(
+        lambda: jobs.list_jobs(
+            info.context.services.db,
+            shop.id,
+            states=[s.value for s in states] if states else None,
+            kind=kind,
+            first=size,
+            after=decode_cursor(after) if after else None,
+        )
+    )
+    edges = [Edge(cursor=encode_cursor(j.id), node=Job.from_job(j)) for j in page.jobs]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next_page,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )
+
+
+async def job_of(info: AppInfo, shop: ShopDoc, job_id: str) -> Job | None:
+    await authorize(info, str(shop.id))
+    job = await run_in_threadpool(jobs.get_job, info.context.services.db, shop.id, job_id)
+    return Job.from_job(job) if job is not None else None
+
+
+@strawberry.type
+class JobMutation:
+    @strawberry.mutation(description="Cancel a queued or running job (editor).")
+    async def cancel_job(self, info: AppInfo, shop_id: strawberry.ID, id: strawberry.ID) -> Job:
+        shop = await authorize(info, shop_id, Role.EDITOR)
+        job = await run_in_threadpool(jobs.cancel, info.context.services.db, shop.id, id)
+        return Job.from_job(job)
+
+    @strawberry.mutation(description="Run a dead, cancelled or waiting job again now (editor).")
+    async def retry_job(self, info: AppInfo, shop_id: strawberry.ID, id: strawberry.ID) -> Job:
+        shop = await authorize(info, shop_id, Role.EDITOR)
+        job = await run_in_threadpool(jobs.retry, info.context.services.db, shop.id, id)
+        return Job.from_job(job)
+
+    @strawberry.mutation(description="Start a catalog sync from an enabled source (editor).")
+    async def sync_catalog(self, info: AppInfo, shop_id: strawberry.ID, source: str) -> Job:
+        shop = await authorize(info, shop_id, Role.EDITOR)
+        services = info.context.services
+        installed = services.shop_plugins.installed(source)
+        if installed.kind is not ProviderKind.MARKETPLACE_SOURCE:
+            raise BadInput(f"{source!r} is not a marketplace source")
+        if source not in await run_in_threadpool(services.shop_plugins.enabled_names, shop.id):
+            raise BadInput(f"enable {source!r} in this shop first")
+
+        def start() -> jobs.Job:
+            job_id = jobs.enqueue(services.db, SYNC_JOB, {"source": source}, shop_id=shop.id)
+            job = jobs.get_job(services.db, shop.id, job_id)
+            if job is None:
+                raise NotFound("the sync job vanished")
+            return job
+
+        return Job.from_job(await run_in_threadpool(start))
