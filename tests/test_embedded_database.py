@@ -1,0 +1,68 @@
+"""The embedded SecantusDB server: starts, keeps data across restarts, fails clearly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+from pathlib import Path
+
+import pymongo
+import pytest
+
+from cloudcat.core.storage.embedded import EmbeddedDatabase, EmbeddedDatabaseError
+
+
+def test_data_survives_a_restart(tmp_path: Path) -> None:
+    with EmbeddedDatabase(tmp_path) as server:
+        client: pymongo.MongoClient[dict[str, object]] = pymongo.MongoClient(server.uri)
+        client.cloudcat.things.insert_one({"name": "kept"})
+        client.close()
+    assert not server.alive()
+    with EmbeddedDatabase(tmp_path) as again:
+        client = pymongo.MongoClient(again.uri)
+        assert client.cloudcat.things.find_one({}, {"_id": 0}) == {"name": "kept"}
+        client.close()
+
+
+def test_an_unusable_data_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(EmbeddedDatabaseError, match=r"data folder .* is not usable"):
+        EmbeddedDatabase(blocker / "data").start()
+
+
+def test_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(EmbeddedDatabaseError, match=f"port {port}"):
+            EmbeddedDatabase(tmp_path, port=port).start()
+
+
+def test_a_server_that_dies_while_starting_is_reported(tmp_path: Path) -> None:
+    server = EmbeddedDatabase(tmp_path, cache_size="not-a-size", startup_timeout=20)
+    with pytest.raises(EmbeddedDatabaseError, match="exited with code"):
+        server.start()
+    assert not server.alive()
+
+
+def test_stop_ends_the_process(tmp_path: Path) -> None:
+    server = EmbeddedDatabase(tmp_path)
+    server.start()
+    assert server.process is not None
+    pid = server.process.pid
+    server.stop()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+def test_a_killed_server_is_seen_as_dead(tmp_path: Path) -> None:
+    server = EmbeddedDatabase(tmp_path)
+    server.start()
+    assert server.process is not None and server.alive()
+    os.kill(server.process.pid, signal.SIGKILL)
+    server.process.wait(10)
+    assert not server.alive()
+    server.stop()
