@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, cast
 
-from cloudcat.core.catalog.sync import sync_catalog
+from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Shop
-from cloudcat.core.errors import NotFound, PluginFailure
+from cloudcat.core.errors import NotFound
 from cloudcat.core.jobs import JobContext, JobHandler
-from cloudcat.core.providers import MarketplaceSource
 from cloudcat.core.services import Services
 
 CATALOG_SYNC = "catalog.sync"
@@ -31,22 +30,13 @@ def catalog_sync_handler(services: Services) -> JobHandler:
         if shop is None:
             raise NotFound("the shop of this sync no longer exists")
         name = str(job.payload.get("source", ""))
-        shop_plugins = services.shop_plugins
-        source = shop_plugins.provider(shop, name)
-        if not isinstance(source, MarketplaceSource):
-            raise PluginFailure(f"{name!r} is not a marketplace source")
-        job.progress(0, None, f"reading {source.title}")
-        try:
-            report = sync_catalog(
-                shop,
-                source,
-                progress=lambda done, total, message: job.progress(done, total, message),
-                observers=shop_plugins,
-            )
-        except Exception as exc:
-            shop_plugins.record_error(shop.id, name, exc)
-            raise
-        shop_plugins.record_ok(shop.id, name)
+        job.progress(0, None, f"reading {name}")
+        report = run_source_sync(
+            services.shop_plugins,
+            shop,
+            name,
+            progress=lambda done, total, message: job.progress(done, total, message),
+        )
         job.progress(report.read, report.read, report.summary())
         summary = asdict(report)
         for key in ("created_ids", "updated_ids", "removed_ids"):

@@ -22,6 +22,7 @@ from pydantic import SecretStr
 from cloudcat.core import __version__
 from cloudcat.core.errors import PluginFailure
 from cloudcat.core.hookspecs import PROJECT
+from cloudcat.core.http import describe_request_error, http_session, redact_url
 from cloudcat.core.providers import (
     AnalyticsSink,
     ChannelPublisher,
@@ -61,6 +62,9 @@ __all__ = [
     "Theme",
     "TrackedEvent",
     "__version__",
+    "describe_request_error",
     "hookimpl",
+    "http_session",
+    "redact_url",
     "require_plugin_enabled",
 ]

@@ -80,6 +80,9 @@ def open_storage(settings: Settings) -> Storage:
         embedded = EmbeddedDatabase(settings.data_dir)
         uri = embedded.start()
         log.info("embedded database listening at %s (data in %s)", uri, settings.data_dir)
+    from cloudcat.core.jobs import ensure_job_indexes  # jobs build on this module
+
     db = connect(uri, settings.database_name)
     ensure_indexes()
+    ensure_job_indexes(db)
     return Storage(db=db, embedded=embedded)

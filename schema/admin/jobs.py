@@ -113,12 +113,15 @@ async def jobs_of(
     await authorize(info, str(shop.id))
     size = check_page_size(first, info.context.services.settings.page_size_max)
     if size == 0:
-        return Connection(edges=[], page_info=PageInfo(
+        return Connection(
+            edges=[],
+            page_info=PageInfo(
                 has_next_page=False,
                 has_previous_page=after is not None,
                 start_cursor=None,
                 end_cursor=None,
-            ))
+            ),
+        )
     page = await run_in_threadpool(
         lambda: jobs.list_jobs(
             info.context.services.db,

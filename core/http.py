@@ -1,0 +1,186 @@
+"""Outgoing HTTP: the one factory every plugin uses to talk to marketplaces, channels and sinks.
+
+`http_session()` returns a `requests.Session` that
+
+* applies a default (connect, read) timeout to every request that does not pass its own;
+* retries connection errors and 429/5xx answers with exponential backoff plus random jitter,
+  honouring the server's `Retry-After` (capped, so a hostile server cannot park a worker);
+* identifies itself with a CloudCat `User-Agent`.
+
+After the retries are spent the last response is returned as it is (no exception), so callers
+report the status the server gave. `describe_request_error()` turns a `requests` exception into
+a sentence a seller can act on, and `redact_url()` drops query strings (which often carry keys)
+from URLs before they go into messages.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Mapping
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    MaxRetryError,
+    NewConnectionError,
+    ReadTimeoutError,
+    SSLError,
+)
+from urllib3.util.retry import Retry
+
+from cloudcat.core import __version__
+
+
+def user_agent(product: str | None = None) -> str:
+    """CloudCat's User-Agent, with an optional product token such as ``"feed/0.1.0"``."""
+    detail = f" ({product})" if product else ""
+    return f"CloudCat/{__version__}{detail} python-requests/{requests.__version__}"
+
+
+USER_AGENT = user_agent()
+DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
+"""Seconds to wait for a connection, and between bytes of the answer."""
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"HEAD", "GET", "PUT", "DELETE", "OPTIONS", "TRACE"})
+MAX_RETRY_AFTER = 60.0
+"""The longest `Retry-After` honoured, in seconds; a longer one is shortened to this."""
+JITTER_RATIO = 0.5
+"""Up to this fraction of a backoff delay is added at random, so clients do not retry in step."""
+
+Timeout = float | tuple[float, float]
+
+
+class CloudCatRetry(Retry):
+    """urllib3's `Retry` with jittered backoff and a cap on the server's `Retry-After`."""
+
+    def get_backoff_time(self) -> float:
+        """The exponential backoff delay of urllib3 plus up to `JITTER_RATIO` of it at random."""
+        delay = float(super().get_backoff_time())
+        if delay <= 0:
+            return 0.0
+        return delay + random.uniform(0, delay * JITTER_RATIO)
+
+    def parse_retry_after(self, retry_after: str) -> float:
+        """Seconds asked for by a `Retry-After` header, at most `MAX_RETRY_AFTER`."""
+        return min(float(super().parse_retry_after(retry_after)), MAX_RETRY_AFTER)
+
+
+class TimeoutAdapter(HTTPAdapter):
+    """An `HTTPAdapter` that applies a default timeout when a request does not give one."""
+
+    def __init__(self, timeout: Timeout, max_retries: Retry) -> None:
+        self.default_timeout = timeout
+        super().__init__(max_retries=max_retries)
+
+    def send(  # type: ignore[override]
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: Timeout | None = None,
+        verify: bool | str = True,
+        cert: str | tuple[str, str] | None = None,
+        proxies: Mapping[str, str] | None = None,
+    ) -> requests.Response:
+        """Send `request`, with the default timeout unless one is given."""
+        return super().send(
+            request,
+            stream=stream,
+            timeout=self.default_timeout if timeout is None else timeout,
+            verify=verify,
+            cert=cert,
+            proxies=proxies,
+        )
+
+
+def build_retry(
+    retries: int = 3,
+    *,
+    backoff_factor: float = 0.5,
+    max_backoff: float = 30.0,
+    methods: Collection[str] = IDEMPOTENT_METHODS,
+) -> CloudCatRetry:
+    """The retry policy: `retries` attempts after the first, on connection errors and 429/5xx.
+
+    Only `methods` are retried; pass POST only when the receiver deduplicates (for example by
+    an idempotency key header).
+    """
+    return CloudCatRetry(
+        total=retries,
+        connect=retries,
+        read=retries,
+        status=retries,
+        other=0,
+        redirect=5,
+        allowed_methods=frozenset(m.upper() for m in methods),
+        status_forcelist=RETRY_STATUSES,
+        backoff_factor=backoff_factor,
+        backoff_max=max_backoff,
+        raise_on_status=False,
+        respect_retry_after_header=True,
+    )
+
+
+def http_session(
+    *,
+    timeout: Timeout = DEFAULT_TIMEOUT,
+    retries: int = 3,
+    backoff_factor: float = 0.5,
+    retry_methods: Collection[str] = IDEMPOTENT_METHODS,
+    product: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> requests.Session:
+    """A `requests.Session` with CloudCat's timeouts, retries and User-Agent.
+
+    `product` is a token added to CloudCat's User-Agent (e.g. ``"feed/0.1.0"``). Close the
+    session when done (it is a context manager).
+    """
+    session = requests.Session()
+    adapter = TimeoutAdapter(
+        timeout,
+        max_retries=build_retry(retries, backoff_factor=backoff_factor, methods=retry_methods),
+    )
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers["User-Agent"] = user_agent(product)
+    if headers:
+        session.headers.update(headers)
+    return session
+
+
+def redact_url(url: str) -> str:
+    """`url` without its query string, fragment and credentials, fit for logs and messages."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    query = "?…" if parts.query else ""
+    return urlunsplit((parts.scheme, host, parts.path, "", "")) + query
+
+
+def describe_request_error(error: requests.RequestException, url: str) -> str:
+    """A short sentence saying why a request to `url` failed, without secrets from the URL."""
+    where = redact_url(url)
+    cause = _cause(error)
+    if isinstance(cause, NewConnectionError):  # a ConnectTimeoutError subclass in urllib3 2
+        return f"could not connect to {where}"
+    if isinstance(cause, ConnectTimeoutError) or isinstance(error, requests.ConnectTimeout):
+        return f"could not connect to {where} in time"
+    if isinstance(cause, ReadTimeoutError) or isinstance(error, requests.Timeout):
+        return f"{where} did not answer in time"
+    if isinstance(cause, SSLError) or isinstance(error, requests.exceptions.SSLError):
+        return f"the TLS connection to {where} failed: check its certificate"
+    if isinstance(error, requests.exceptions.TooManyRedirects):
+        return f"{where} redirects too many times"
+    if isinstance(error, requests.ConnectionError):
+        return f"could not connect to {where}"
+    if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+        return f"{where} is not a valid URL"
+    return f"the request to {where} failed ({type(error).__name__})"
+
+
+def _cause(error: requests.RequestException) -> BaseException | None:
+    """The urllib3 error behind `error` once retries are spent (requests wraps it)."""
+    first = error.args[0] if error.args else None
+    return first.reason if isinstance(first, MaxRetryError) else None

@@ -1,0 +1,167 @@
+"""The product feed source: a shop's catalog read from a JSON or CSV file at an http(s) URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar, Literal
+
+import requests
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
+
+from cloudcat.core.http import describe_request_error, http_session, redact_url
+from cloudcat.core.plugin_api import (
+    MarketplaceSource,
+    PluginFailure,
+    ProductRecord,
+    RejectedRecord,
+)
+from cloudcat.plugins.feed.currencies import ISO_4217
+from cloudcat.plugins.feed.parsing import (
+    FeedError,
+    csv_rows,
+    decode,
+    detect_format,
+    json_rows,
+    read_records,
+)
+
+MAX_FEED_BYTES = 64 * 1024 * 1024
+ACCEPT = "application/json, text/csv;q=0.9, */*;q=0.5"
+
+
+class ColumnMapping(BaseModel):
+    """Which column (CSV) or key (JSON) holds each product field."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field("id", min_length=1, description="Unique product id within the feed")
+    title: str = Field("title", min_length=1)
+    price: str = Field("price", min_length=1)
+    currency: str = Field("currency", min_length=1)
+    description: str = Field("description", min_length=1)
+    image: str = Field("image", min_length=1, description="Image URLs, separated by | or spaces")
+    url: str = Field("url", min_length=1, description="The product's page on the marketplace")
+    status: str = Field("status", min_length=1, description="active or delisted")
+
+
+class FeedConfig(BaseModel):
+    """Where the feed is and how to read it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: HttpUrl = Field(description="The feed's http(s) address")
+    format: Literal["auto", "json", "csv"] = Field(
+        "auto", description="auto decides from the Content-Type, the file name, then the content"
+    )
+    columns: ColumnMapping = Field(default_factory=ColumnMapping)
+    default_currency: str | None = Field(
+        None, description="Currency for rows without one (default: the shop's currency)"
+    )
+    authorization: SecretStr | None = Field(
+        None, description="Sent as the Authorization header, e.g. 'Bearer <token>'"
+    )
+
+    @field_validator("default_currency")
+    @classmethod
+    def _known_currency(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        code = value.strip().upper()
+        if code not in ISO_4217:
+            raise ValueError(f"unknown currency {value!r}: use an ISO 4217 code such as CNY")
+        return code
+
+
+class FeedSource(MarketplaceSource):
+    """Reads products from a JSON or CSV feed; bad rows are rejected one by one."""
+
+    name = "feed"
+    title = "Product feed (JSON/CSV)"
+    description = (
+        "Reads the catalog from a JSON or CSV product feed at an http(s) URL, such as an export "
+        "from a marketplace, an ERP or a spreadsheet."
+    )
+    version = "0.1.0"
+    requires_cloudcat = ">=0.1,<1"
+    capabilities: ClassVar[frozenset[str]] = frozenset({"catalog.full_sync"})
+    config_model = FeedConfig
+
+    config: FeedConfig
+
+    def iter_products(self) -> Iterator[ProductRecord | RejectedRecord]:
+        """Fetch the feed and yield a record or a rejection for every row.
+
+        Raises `PluginFailure` when the feed as a whole cannot be fetched or read.
+        """
+        text, content_type = self._fetch()
+        currency = self.config.default_currency or self.context.shop.currency
+        try:
+            yield from read_records(
+                self._rows(text, content_type), self.config.columns.model_dump(), currency
+            )
+        except FeedError as exc:
+            raise PluginFailure(f"the feed at {self._where} cannot be read: {exc}") from exc
+
+    def check(self) -> str:
+        """Fetch and read the whole feed; report its rows, or raise if none is usable."""
+        readable = rejected = 0
+        first_problem = ""
+        for item in self.iter_products():
+            if isinstance(item, ProductRecord):
+                readable += 1
+            else:
+                rejected += 1
+                first_problem = first_problem or item.reason
+        if readable == 0:
+            detail = f" ({rejected} rejected, first: {first_problem})" if rejected else ""
+            raise PluginFailure(f"the feed at {self._where} holds no usable product{detail}")
+        summary = f"the feed has {readable + rejected} rows: {readable} readable"
+        if rejected:
+            summary += f", {rejected} rejected (first: {first_problem})"
+        return summary
+
+    @property
+    def _where(self) -> str:
+        return redact_url(str(self.config.url))
+
+    def _rows(self, text: str, content_type: str) -> Iterator[tuple[str, Any]]:
+        fmt = self.config.format
+        if fmt == "auto":
+            fmt = detect_format(content_type, str(self.config.url), text)
+        return json_rows(text) if fmt == "json" else csv_rows(text)
+
+    def _fetch(self) -> tuple[str, str]:
+        url = str(self.config.url)
+        headers = {"Accept": ACCEPT}
+        if self.config.authorization is not None:
+            headers["Authorization"] = self.config.authorization.get_secret_value()
+        try:
+            with (
+                http_session(product=f"feed/{self.version}") as session,
+                session.get(url, headers=headers, stream=True) as response,
+            ):
+                if not response.ok:
+                    raise PluginFailure(
+                        f"the feed at {self._where} answered HTTP {response.status_code} "
+                        f"{response.reason}"
+                    )
+                body = self._read_capped(response)
+                content_type = response.headers.get("Content-Type", "")
+                charset = response.encoding if "charset" in content_type.lower() else None
+        except requests.RequestException as exc:
+            raise PluginFailure(describe_request_error(exc, url)) from exc
+        try:
+            return decode(body, charset), content_type
+        except FeedError as exc:
+            raise PluginFailure(f"the feed at {self._where} cannot be read: {exc}") from exc
+
+    def _read_capped(self, response: requests.Response) -> bytes:
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_content(chunk_size=64 * 1024):
+            size += len(chunk)
+            if size > MAX_FEED_BYTES:
+                limit = MAX_FEED_BYTES // (1024 * 1024)
+                raise PluginFailure(f"the feed at {self._where} is larger than {limit} MB")
+            chunks.append(chunk)
+        return b"".join(chunks)
