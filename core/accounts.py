@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from bson import ObjectId
 from mongoengine import NotUniqueError
@@ -24,6 +25,7 @@ from cloudcat.core.auth import (
 )
 from cloudcat.core.documents import AdminToken, Membership, Role, Shop, StorefrontKey, User
 from cloudcat.core.documents.base import utcnow
+from cloudcat.core.documents.credentials import ShopCredential
 from cloudcat.core.documents.shops import SLUG_PATTERN
 from cloudcat.core.errors import BadInput, Conflict, FieldError, NotFound
 from cloudcat.core.storage.retry import retry_transient
@@ -207,48 +209,50 @@ def remove_member(shop: Shop, user_id: str) -> None:
 # --- credentials ---------------------------------------------------------------------------
 
 
-def _credential_name(name: str) -> str:
+CredentialT = TypeVar("CredentialT", bound=ShopCredential)
+
+
+@retry_transient
+def _issue(
+    document: type[CredentialT],
+    prefix: str,
+    shop: Shop,
+    name: str,
+    created_by: ObjectId,
+    **fields: Any,
+) -> tuple[CredentialT, str]:
+    """Create a credential; its plain value is returned here once and never stored."""
     name = name.strip()
     if not 1 <= len(name) <= 100:
         raise BadInput("give a name of 1 to 100 characters", [FieldError(["name"], "required")])
-    return name
-
-
-@retry_transient
-def create_storefront_key(shop: Shop, name: str, created_by: ObjectId) -> tuple[StorefrontKey, str]:
-    """Create a publishable key; the plain key is returned here once and never again."""
-    key = new_token(STOREFRONT_KEY_PREFIX)
-    record = StorefrontKey(
+    secret = new_token(prefix)
+    record = document(
         shop_id=shop.id,
-        name=_credential_name(name),
-        token_hash=digest(key),
-        prefix=key[: len(STOREFRONT_KEY_PREFIX) + 6],
+        name=name,
+        token_hash=digest(secret),
+        prefix=secret[: len(prefix) + 6],
         created_by=created_by,
+        **fields,
     )
     record.save()
-    return record, key
+    return record, secret
 
 
-@retry_transient
+def create_storefront_key(shop: Shop, name: str, created_by: ObjectId) -> tuple[StorefrontKey, str]:
+    """Create a publishable key; the plain key is returned here once and never again."""
+    return _issue(StorefrontKey, STOREFRONT_KEY_PREFIX, shop, name, created_by)
+
+
 def create_admin_token(
     shop: Shop, name: str, role: Role, created_by: ObjectId
 ) -> tuple[AdminToken, str]:
     """Create an admin API token acting with `role` in `shop`; the plain token is shown once."""
-    token = new_token(ADMIN_TOKEN_PREFIX)
-    record = AdminToken(
-        shop_id=shop.id,
-        name=_credential_name(name),
-        token_hash=digest(token),
-        prefix=token[: len(ADMIN_TOKEN_PREFIX) + 6],
-        role=role,
-        created_by=created_by,
-    )
-    record.save()
-    return record, token
+    return _issue(AdminToken, ADMIN_TOKEN_PREFIX, shop, name, created_by, role=role)
 
 
 @retry_transient
-def revoke(document: type[StorefrontKey] | type[AdminToken], shop: Shop, key_id: str) -> None:
+def revoke(document: type[ShopCredential], shop: Shop, key_id: str) -> None:
+    """Revoke a shop's key or token; it stops working at once (revoking twice is harmless)."""
     record = document.objects(shop_id=shop.id, id=parse_object_id(key_id, "key")).first()
     if record is None:
         raise NotFound(f"no key with id {key_id!r} in this shop")

@@ -51,7 +51,7 @@ def _settings() -> Settings:
 def _storage(settings: Settings) -> Storage:
     try:
         return open_storage(settings)
-    except EmbeddedDatabaseError as exc:
+    except (EmbeddedDatabaseError, SettingsError) as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
 
@@ -78,7 +78,7 @@ def serve(
     settings = _settings()
     try:
         application, storage = create_app_with_storage(settings)
-    except EmbeddedDatabaseError as exc:
+    except (EmbeddedDatabaseError, SettingsError) as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
     try:

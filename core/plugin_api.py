@@ -20,6 +20,7 @@ import pluggy
 from pydantic import SecretStr
 
 from cloudcat.core import __version__
+from cloudcat.core.documents import Role
 from cloudcat.core.errors import PluginFailure
 from cloudcat.core.hookspecs import PROJECT
 from cloudcat.core.http import describe_request_error, http_session, redact_url
@@ -56,6 +57,7 @@ __all__ = [
     "ProviderKind",
     "PublishResult",
     "RejectedRecord",
+    "Role",
     "SecretStr",
     "ShopInfo",
     "StorefrontPage",

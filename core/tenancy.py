@@ -87,17 +87,19 @@ class ShopPlugins:
     # --- changing ------------------------------------------------------------------------
 
     @retry_transient
-    def set_enabled(self, shop_id: str | ObjectId, name: str, enabled: bool) -> ShopPlugin:
-        self.installed(name)
+    def _upsert(self, shop_id: str | ObjectId, name: str, **changes: Any) -> ShopPlugin:
+        now = utcnow()
+        updates = {f"set__{field}": value for field, value in changes.items()}
         ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
-            set__enabled=enabled,
-            set__updated_at=utcnow(),
-            set_on_insert__created_at=utcnow(),
-            upsert=True,
+            **updates, set__updated_at=now, set_on_insert__created_at=now, upsert=True
         )
         state = self.state(shop_id, name)
         assert state is not None
         return state
+
+    def set_enabled(self, shop_id: str | ObjectId, name: str, enabled: bool) -> ShopPlugin:
+        self.installed(name)
+        return self._upsert(shop_id, name, enabled=enabled)
 
     def configure(
         self,
@@ -151,22 +153,7 @@ class ShopPlugins:
             )
             for key, value in plain_secrets.items()
         }
-        return self._store_config(shop_id, name, public, encrypted)
-
-    @retry_transient
-    def _store_config(
-        self, shop_id: str | ObjectId, name: str, public: dict[str, Any], encrypted: dict[str, str]
-    ) -> ShopPlugin:
-        ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
-            set__config=public,
-            set__secrets=encrypted,
-            set__updated_at=utcnow(),
-            set_on_insert__created_at=utcnow(),
-            upsert=True,
-        )
-        state = self.state(shop_id, name)
-        assert state is not None
-        return state
+        return self._upsert(shop_id, name, config=public, secrets=encrypted)
 
     def _decrypt_all(self, encrypted: Mapping[str, str]) -> dict[str, str]:
         plain = {}

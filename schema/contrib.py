@@ -7,7 +7,8 @@ from typing import Any
 
 from strawberry.types import Info
 
-from cloudcat.core.errors import Forbidden
+from cloudcat.core.documents import Role, Shop
+from cloudcat.core.errors import Forbidden, NotFound
 
 
 @dataclass
@@ -23,11 +24,23 @@ class GraphQLContribution:
     types: list[type] = field(default_factory=list)
 
 
-def require_plugin_enabled(info: Info[Any, Any], shop_id: str, provider_name: str) -> None:
-    """Raise FORBIDDEN unless `provider_name` is enabled for the shop `shop_id`.
+def require_plugin_enabled(
+    info: Info[Any, Any], shop_id: str, provider_name: str, role: Role = Role.ANALYST
+) -> Shop:
+    """Return the shop `shop_id` if the caller may act there and `provider_name` is enabled.
 
-    The schema is shared by all shops, so plugin fields are gated here at resolve time.
+    Admin schema: the viewer needs at least `role` in the shop (else NOT_FOUND or FORBIDDEN).
+    Storefront schema: `shop_id` must be the shop of the storefront key. Then, since the schema
+    is shared by all shops, the plugin must be enabled there (else FORBIDDEN). Every plugin
+    resolver that takes a shop calls this first.
     """
-    enabled = info.context.shop_plugins.enabled_names(shop_id)
-    if provider_name not in enabled:
+    context = info.context
+    if context.storefront_shop is not None:
+        shop: Shop = context.storefront_shop
+        if str(shop.id) != str(shop_id):
+            raise NotFound(f"no shop with id {shop_id!r}")
+    else:
+        shop = context.viewer.require(shop_id, role)
+    if provider_name not in context.shop_plugins.enabled_names(shop.id):
         raise Forbidden(f"the plugin {provider_name!r} is not enabled in this shop")
+    return shop

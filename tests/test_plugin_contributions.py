@@ -36,8 +36,7 @@ from tests.graphql_client import GraphQLClient
 class BannerQuery:
     @strawberry.field
     def banner(self, info: AppInfo) -> str:
-        shop = info.context.storefront()
-        require_plugin_enabled(info, str(shop.id), "event_store")
+        shop = require_plugin_enabled(info, str(info.context.storefront().id), "event_store")
         return f"Welcome to {shop.name}"
 
 

@@ -222,6 +222,11 @@ def test_plugin_graphql_fields_are_gated_per_shop(
         {"s": shop},
     )
     assert client.data(query, {"s": shop}) == {"pigeonCount": 3}
+    # Another account cannot reach the field for this shop, even with the plugin enabled.
+    stranger = pigeon_client()
+    stranger.sign_up("stranger@example.com")
+    stranger.create_shop("elsewhere")
+    assert stranger.code(query, {"s": shop}) == "NOT_FOUND"
 
 
 def test_a_field_contributed_twice_refuses_the_schema(settings: Settings) -> None:

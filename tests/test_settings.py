@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cloudcat.core.settings import Environment, SettingsError, load_settings
+from cloudcat.core.storage.database import open_storage
 
 
 def test_production_requires_a_secret_key(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -43,6 +44,13 @@ def test_a_toml_file_gives_defaults_and_the_environment_wins(
     settings = load_settings(environment="test")
     assert settings.database_name == "from_file"
     assert settings.max_body_bytes == 999
+
+
+def test_production_refuses_to_run_without_a_shared_database(tmp_path: Path) -> None:
+    production = load_settings(environment="production", secret_key="k" * 40, data_dir=tmp_path)
+    with pytest.raises(SettingsError, match="CLOUDCAT_MONGODB_URI is required in production"):
+        open_storage(production)
+    assert not list(tmp_path.iterdir())  # no embedded server was started
 
 
 def test_a_missing_config_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

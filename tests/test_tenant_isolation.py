@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from bson import ObjectId
 
 from cloudcat.core.documents import AdminToken, Membership, Shop, ShopPlugin, StorefrontKey
+from cloudcat.core.jobs import enqueue
+from cloudcat.core.services import Services
 from tests.graphql_client import GraphQLClient
 
 SHOP_FIELDS = """
@@ -15,6 +18,7 @@ SHOP_FIELDS = """
   storefrontKeys { id }
   adminTokens { id }
   products { edges { node { id } } }
+  jobs { edges { node { id } } }
 """
 
 # Every admin operation that takes a shop, with variables filled from the victim's shop.
@@ -56,6 +60,10 @@ OPERATIONS: list[tuple[str, str]] = [
         "createAdminToken",
         'mutation($s: ID!) { createAdminToken(shopId: $s, name: "x", role: EDITOR) { token } }',
     ),
+    ("syncCatalog", 'mutation($s: ID!) { syncCatalog(shopId: $s, source: "feed") { id } }'),
+    ("cancelJob", "mutation($s: ID!, $j: ID!) { cancelJob(shopId: $s, id: $j) { id } }"),
+    ("retryJob", "mutation($s: ID!, $j: ID!) { retryJob(shopId: $s, id: $j) { id } }"),
+    ("job", "query($s: ID!, $j: ID!) { shop(id: $s) { job(id: $j) { id } } }"),
     (
         "revokeAdminToken",
         "mutation($s: ID!, $k: ID!) { revokeAdminToken(shopId: $s, id: $k) { id } }",
@@ -69,11 +77,15 @@ def _snapshot() -> dict[str, list[dict[str, object]]]:
             (doc.to_mongo().to_dict() for doc in document.objects), key=lambda row: str(row["_id"])
         )
 
-    return {d.__name__: rows(d) for d in (Shop, Membership, ShopPlugin, StorefrontKey, AdminToken)}
+    snapshot = {
+        d.__name__: rows(d) for d in (Shop, Membership, ShopPlugin, StorefrontKey, AdminToken)
+    }
+    snapshot["jobs"] = sorted(Shop._get_db().jobs.find(), key=lambda row: str(row["_id"]))
+    return snapshot
 
 
 @pytest.fixture
-def two_shops(make_client: Callable[[], GraphQLClient]) -> dict[str, object]:
+def two_shops(make_client: Callable[[], GraphQLClient], services: Services) -> dict[str, object]:
     victim, mallory = make_client(), make_client()
     victim_user = victim.sign_up("victim@example.com")
     victim_shop = victim.create_shop("victim")
@@ -92,12 +104,15 @@ def two_shops(make_client: Callable[[], GraphQLClient]) -> dict[str, object]:
         " { adminToken { id } } }",
         {"s": victim_shop},
     )["createAdminToken"]["adminToken"]["id"]
+    job = str(
+        enqueue(services.db, "catalog.sync", {"source": "feed"}, shop_id=ObjectId(victim_shop))
+    )
     mallory.sign_up("mallory@example.com")
     mallory_shop = mallory.create_shop("mallory")
     return {
         "victim": victim,
         "mallory": mallory,
-        "vars": {"s": victim_shop, "u": victim_user, "k": key},
+        "vars": {"s": victim_shop, "u": victim_user, "k": key, "j": job},
         "mallory_shop": mallory_shop,
         "victim_key_id": key,
         "victim_token_id": token,

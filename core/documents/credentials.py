@@ -35,37 +35,31 @@ class Session(Document):
     expires_at = DateTimeField(required=True)
 
 
-class AdminToken(TenantDocument):
+class ShopCredential(TenantDocument):
+    """A named, revocable credential of one shop, found by the digest of its secret value."""
+
+    meta = {"abstract": True, "indexes": [{"fields": ["token_hash"], "unique": True}, "shop_id"]}
+
+    name = StringField(required=True, max_length=100)
+    token_hash = StringField(required=True)
+    prefix = StringField(required=True)
+    created_by = ObjectIdField(required=True)
+    last_used_at = DateTimeField()
+    revoked_at = DateTimeField()
+
+
+class AdminToken(ShopCredential):
     """A bearer token for the admin API, acting for one shop with a fixed role."""
 
-    meta = {
-        "collection": "admin_tokens",
-        "indexes": [{"fields": ["token_hash"], "unique": True}, "shop_id"],
-    }
+    meta = {"collection": "admin_tokens"}
 
-    name = StringField(required=True, max_length=100)
-    token_hash = StringField(required=True)
-    prefix = StringField(required=True)
     role = EnumField(Role, required=True)
-    created_by = ObjectIdField(required=True)
-    last_used_at = DateTimeField()
-    revoked_at = DateTimeField()
 
 
-class StorefrontKey(TenantDocument):
+class StorefrontKey(ShopCredential):
     """A publishable key that scopes storefront API calls to one shop (read-only data)."""
 
-    meta = {
-        "collection": "storefront_keys",
-        "indexes": [{"fields": ["token_hash"], "unique": True}, "shop_id"],
-    }
-
-    name = StringField(required=True, max_length=100)
-    token_hash = StringField(required=True)
-    prefix = StringField(required=True)
-    created_by = ObjectIdField(required=True)
-    last_used_at = DateTimeField()
-    revoked_at = DateTimeField()
+    meta = {"collection": "storefront_keys"}
 
 
-__all__ = ["AdminToken", "Session", "StorefrontKey", "utcnow"]
+__all__ = ["AdminToken", "Session", "ShopCredential", "StorefrontKey"]

@@ -17,7 +17,7 @@ from mongoengine.base.common import _document_registry
 from pymongo import MongoClient
 from pymongo.database import Database
 
-from cloudcat.core.settings import Settings
+from cloudcat.core.settings import Environment, Settings, SettingsError
 from cloudcat.core.storage.embedded import EmbeddedDatabase
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,11 @@ def open_storage(settings: Settings) -> Storage:
     """Connect to the configured MongoDB, or start the embedded server when none is set."""
     embedded = None
     uri = settings.mongodb_uri
+    if not uri and settings.environment == Environment.PRODUCTION:
+        raise SettingsError(
+            "CLOUDCAT_MONGODB_URI is required in production: every API process and worker must "
+            "share one MongoDB (the embedded database is for development and tests)"
+        )
     if not uri:
         embedded = EmbeddedDatabase(settings.data_dir)
         uri = embedded.start()

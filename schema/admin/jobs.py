@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
@@ -29,14 +28,8 @@ from cloudcat.schema.pagination import (
 SYNC_JOB = "catalog.sync"
 
 
-@strawberry.enum
-class JobState(Enum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    RETRYING = "retrying"
-    SUCCEEDED = "succeeded"
-    DEAD = "dead"
-    CANCELLED = "cancelled"
+strawberry.enum(jobs.JobState, name="JobState", description="Where a job is in its life.")
+JobState = jobs.JobState
 
 
 @strawberry.type
@@ -77,7 +70,7 @@ class Job:
         return cls(
             id=strawberry.ID(str(job.id)),
             kind=job.kind,
-            state=JobState(job.state.value),
+            state=job.state,
             attempts=job.attempts,
             max_attempts=job.max_attempts,
             progress=JobProgress(
