@@ -112,3 +112,34 @@ def test_a_waiting_job_can_be_cancelled_and_retried_through_graphql(
     assert client.data(retry, {"s": shop, "j": str(delayed)})["retryJob"]["state"] == "QUEUED"
     assert client.code(retry, {"s": shop, "j": str(delayed)}) == "CONFLICT"
     assert client.code(cancel, {"s": shop, "j": str(ObjectId())}) == "NOT_FOUND"
+
+
+def test_catalog_sync_can_be_scheduled_and_unscheduled(
+    client: GraphQLClient, feed: FeedServer
+) -> None:
+    shop = _shop_with_feed(client, feed)
+    schedule = (
+        'mutation($s: ID!, $m: Int) { setCatalogSyncSchedule(shopId: $s, source: "feed", everyMinutes: $m)'
+        " { kind name intervalSeconds payload enabled } }"
+    )
+    assert client.code(schedule, {"s": shop, "m": 30}) == "BAD_USER_INPUT"  # feed not enabled
+    client.data(
+        'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "feed", enabled: true) { enabled } }',
+        {"s": shop},
+    )
+    error = client.error(schedule, {"s": shop, "m": 1})
+    assert error["extensions"]["fields"][0]["path"] == ["everyMinutes"]
+    made = client.data(schedule, {"s": shop, "m": 30})["setCatalogSyncSchedule"]
+    assert made == {
+        "kind": "catalog.sync",
+        "name": "feed",
+        "intervalSeconds": 1800.0,
+        "payload": {"source": "feed"},
+        "enabled": True,
+    }
+    listed = "query($s: ID!) { shop(id: $s) { schedules { name intervalSeconds } } }"
+    assert client.data(listed, {"s": shop})["shop"]["schedules"] == [
+        {"name": "feed", "intervalSeconds": 1800.0}
+    ]
+    assert client.data(schedule, {"s": shop, "m": None}) == {"setCatalogSyncSchedule": None}
+    assert client.data(listed, {"s": shop})["shop"]["schedules"] == []

@@ -19,6 +19,7 @@ SHOP_FIELDS = """
   adminTokens { id }
   products { edges { node { id } } }
   jobs { edges { node { id } } }
+  schedules { id }
 """
 
 # Every admin operation that takes a shop, with variables filled from the victim's shop.
@@ -63,6 +64,10 @@ OPERATIONS: list[tuple[str, str]] = [
     ("syncCatalog", 'mutation($s: ID!) { syncCatalog(shopId: $s, source: "feed") { id } }'),
     ("cancelJob", "mutation($s: ID!, $j: ID!) { cancelJob(shopId: $s, id: $j) { id } }"),
     ("retryJob", "mutation($s: ID!, $j: ID!) { retryJob(shopId: $s, id: $j) { id } }"),
+    (
+        "setCatalogSyncSchedule",
+        'mutation($s: ID!) { setCatalogSyncSchedule(shopId: $s, source: "feed", everyMinutes: 30) { id } }',
+    ),
     ("job", "query($s: ID!, $j: ID!) { shop(id: $s) { job(id: $j) { id } } }"),
     (
         "revokeAdminToken",

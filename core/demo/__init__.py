@@ -10,7 +10,8 @@ from pathlib import Path
 
 from cloudcat.core import accounts
 from cloudcat.core.documents import Shop, User
-from cloudcat.core.jobs import enqueue
+from cloudcat.core.job_handlers import CATALOG_SYNC
+from cloudcat.core.jobs import enqueue, schedule
 from cloudcat.core.services import Services
 
 DEMO_EMAIL = "demo@cloudcat.dev"
@@ -20,7 +21,8 @@ CATALOG_FILE = Path(__file__).with_name("catalog.json")
 
 
 def seed_demo(services: Services, catalog_url: str) -> Shop:
-    """Create the demo user and shop if missing, enable its plugins, and queue a catalog sync.
+    """Create the demo user and shop if missing, enable its plugins, queue a catalog sync and
+    schedule one every 15 minutes.
 
     Safe to run at every start: existing data is kept, and the sync is idempotent.
     """
@@ -39,10 +41,6 @@ def seed_demo(services: Services, catalog_url: str) -> Shop:
     )
     for name in ("feed", "default_theme", "event_store"):
         shop_plugins.set_enabled(shop.id, name, True)
-    enqueue(
-        services.db,
-        "catalog.sync",
-        {"source": "feed"},
-        shop_id=shop.id,
-    )
+    enqueue(services.db, CATALOG_SYNC, {"source": "feed"}, shop_id=shop.id)
+    schedule(services.db, shop.id, CATALOG_SYNC, {"source": "feed"}, 15 * 60, name="feed")
     return shop

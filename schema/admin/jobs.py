@@ -11,7 +11,8 @@ from strawberry.scalars import JSON
 from cloudcat.core import jobs
 from cloudcat.core.documents import Role
 from cloudcat.core.documents import Shop as ShopDoc
-from cloudcat.core.errors import BadInput, NotFound
+from cloudcat.core.errors import BadInput, FieldError, NotFound
+from cloudcat.core.job_handlers import CATALOG_SYNC
 from cloudcat.core.providers import ProviderKind
 from cloudcat.schema.admin.access import authorize
 from cloudcat.schema.context import AppInfo
@@ -25,7 +26,9 @@ from cloudcat.schema.pagination import (
     encode_cursor,
 )
 
-SYNC_JOB = "catalog.sync"
+SYNC_JOB = CATALOG_SYNC
+MIN_SYNC_MINUTES = 5
+MAX_SYNC_MINUTES = 7 * 24 * 60
 
 
 strawberry.enum(jobs.JobState, name="JobState", description="Where a job is in its life.")
@@ -92,6 +95,45 @@ class Job:
             started_at=job.started_at,
             finished_at=job.finished_at,
         )
+
+
+@strawberry.type(description="A job that runs again and again on a fixed interval.")
+class JobSchedule:
+    id: strawberry.ID
+    kind: str
+    name: str
+    payload: JSON
+    interval_seconds: float
+    next_run_at: datetime
+    enabled: bool
+    last_enqueued_at: datetime | None
+
+    @classmethod
+    def from_schedule(cls, schedule: jobs.Schedule) -> JobSchedule:
+        return cls(
+            id=strawberry.ID(str(schedule.id)),
+            kind=schedule.kind,
+            name=schedule.name,
+            payload=jsonable(schedule.payload),
+            interval_seconds=schedule.interval_seconds,
+            next_run_at=schedule.next_run_at,
+            enabled=schedule.enabled,
+            last_enqueued_at=schedule.last_enqueued_at,
+        )
+
+
+async def schedules_of(info: AppInfo, shop: ShopDoc) -> list[JobSchedule]:
+    await authorize(info, str(shop.id))
+    found = await run_in_threadpool(jobs.list_schedules, info.context.services.db, shop.id)
+    return [JobSchedule.from_schedule(s) for s in found]
+
+
+async def _enabled_source(info: AppInfo, shop: ShopDoc, source: str) -> None:
+    services = info.context.services
+    if services.shop_plugins.installed(source).kind is not ProviderKind.MARKETPLACE_SOURCE:
+        raise BadInput(f"{source!r} is not a marketplace source")
+    if source not in await run_in_threadpool(services.shop_plugins.enabled_names, shop.id):
+        raise BadInput(f"enable {source!r} in this shop first")
 
 
 async def jobs_of(
@@ -161,11 +203,7 @@ class JobMutation:
     async def sync_catalog(self, info: AppInfo, shop_id: strawberry.ID, source: str) -> Job:
         shop = await authorize(info, shop_id, Role.EDITOR)
         services = info.context.services
-        installed = services.shop_plugins.installed(source)
-        if installed.kind is not ProviderKind.MARKETPLACE_SOURCE:
-            raise BadInput(f"{source!r} is not a marketplace source")
-        if source not in await run_in_threadpool(services.shop_plugins.enabled_names, shop.id):
-            raise BadInput(f"enable {source!r} in this shop first")
+        await _enabled_source(info, shop, source)
 
         def start() -> jobs.Job:
             job_id = jobs.enqueue(services.db, SYNC_JOB, {"source": source}, shop_id=shop.id)
@@ -175,3 +213,30 @@ class JobMutation:
             return job
 
         return Job.from_job(await run_in_threadpool(start))
+
+    @strawberry.mutation(
+        description=(
+            "Sync the catalog from `source` every `everyMinutes` minutes (5 to 10080), or stop "
+            "doing so with null (editor). Returns the schedule, or null once removed."
+        )
+    )
+    async def set_catalog_sync_schedule(
+        self, info: AppInfo, shop_id: strawberry.ID, source: str, every_minutes: int | None
+    ) -> JobSchedule | None:
+        shop = await authorize(info, shop_id, Role.EDITOR)
+        db = info.context.services.db
+        if every_minutes is None:
+            await run_in_threadpool(jobs.unschedule, db, shop.id, SYNC_JOB, name=source)
+            return None
+        if not MIN_SYNC_MINUTES <= every_minutes <= MAX_SYNC_MINUTES:
+            raise BadInput(
+                f"sync every {MIN_SYNC_MINUTES} to {MAX_SYNC_MINUTES} minutes",
+                [FieldError(["everyMinutes"], "out of range")],
+            )
+        await _enabled_source(info, shop, source)
+        schedule = await run_in_threadpool(
+            lambda: jobs.schedule(
+                db, shop.id, SYNC_JOB, {"source": source}, every_minutes * 60, name=source
+            )
+        )
+        return JobSchedule.from_schedule(schedule)

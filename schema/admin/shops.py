@@ -23,7 +23,7 @@ from cloudcat.schema.admin.credentials import (
     storefront_keys_of,
 )
 from cloudcat.schema.admin.enums import PluginKind, Role
-from cloudcat.schema.admin.jobs import Job, JobState, job_of, jobs_of
+from cloudcat.schema.admin.jobs import Job, JobSchedule, JobState, job_of, jobs_of, schedules_of
 from cloudcat.schema.admin.plugins import ShopPlugin, shop_plugins_of
 from cloudcat.schema.catalog import product_by_id, product_connection
 from cloudcat.schema.context import AppInfo
@@ -130,6 +130,10 @@ class Shop:
     @strawberry.field
     async def job(self, info: AppInfo, id: strawberry.ID) -> Job | None:
         return await job_of(info, self.doc, id)
+
+    @strawberry.field(description="Periodic jobs (such as scheduled catalog syncs).")
+    async def schedules(self, info: AppInfo) -> list[JobSchedule]:
+        return await schedules_of(info, self.doc)
 
 
 @strawberry.input
