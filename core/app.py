@@ -1,7 +1,7 @@
 """The Starlette application: `create_app(settings, services)` wires every route.
 
 Routes: the admin GraphQL API at /graphql, the storefront API at /storefront/graphql, the event
-collector at /collect, each shop's themed site at /s/{slug}/, plugin routes under
+collector at /collect, each shop's themed site at /s/{slug}/, the admin SPA at /admin, plugin routes under
 /plugins/{plugin}/, health at /healthz and /readyz, and Prometheus metrics at /metrics.
 """
 
@@ -23,6 +23,7 @@ from cloudcat.core.observability import RequestContextMiddleware, health_routes
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import Storage, open_storage
+from cloudcat.core.web.admin_ui import DEFAULT_DIST, admin_ui_routes
 from cloudcat.core.web.collect import collect_endpoint
 from cloudcat.core.web.graphql import (
     authenticate_admin,
@@ -61,6 +62,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         Route("/collect", collect_endpoint(services, limiter), methods=["POST"]),
         Route("/s/{slug}/", site_home(services), methods=["GET"]),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
+        *admin_ui_routes(settings.admin_ui_dist or DEFAULT_DIST),
         *_plugin_routes(services),
     ]
     if settings.development:
