@@ -1,8 +1,9 @@
 """The Starlette application: `create_app(settings, services)` wires every route.
 
 Routes: the admin GraphQL API at /graphql, the storefront API at /storefront/graphql, the event
-collector at /collect, each shop's themed site at /s/{slug}/, the admin SPA at /admin, plugin routes under
-/plugins/{plugin}/, health at /healthz and /readyz, and Prometheus metrics at /metrics.
+collector at /collect, each shop's themed site at /s/{slug}/, the admin SPA at /admin, plugin
+routes under /plugins/{plugin}/, health at /healthz and /readyz, and Prometheus metrics at
+/metrics.
 """
 
 from __future__ import annotations

@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any, cast
 
+from bson import ObjectId
+
 from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import NotFound
-from cloudcat.core.jobs import JobContext, JobHandler
+from cloudcat.core.jobs import JobContext, JobHandler, JobState, enqueue, list_jobs
 from cloudcat.core.services import Services
+from cloudcat.core.storage.database import RawDatabase
 
 CATALOG_SYNC = "catalog.sync"
 
@@ -44,6 +47,19 @@ def catalog_sync_handler(services: Services) -> JobHandler:
         return summary
 
     return handle
+
+
+ACTIVE_STATES = (JobState.QUEUED, JobState.RUNNING, JobState.RETRYING)
+
+
+def start_catalog_sync(db: RawDatabase, shop_id: ObjectId, source: str) -> ObjectId:
+    """Queue a sync of `shop_id` from `source`, or return the one already queued or running
+    (two syncs of one source at once would only race each other)."""
+    active = list_jobs(db, shop_id, states=ACTIVE_STATES, kind=CATALOG_SYNC, first=100).jobs
+    for job in active:
+        if job.payload.get("source") == source:
+            return job.id
+    return enqueue(db, CATALOG_SYNC, {"source": source}, shop_id=shop_id)
 
 
 def collect_handlers(services: Services) -> dict[str, JobHandler]:

@@ -143,3 +143,16 @@ def test_catalog_sync_can_be_scheduled_and_unscheduled(
     ]
     assert client.data(schedule, {"s": shop, "m": None}) == {"setCatalogSyncSchedule": None}
     assert client.data(listed, {"s": shop})["shop"]["schedules"] == []
+
+
+def test_starting_a_sync_twice_returns_the_running_one(
+    client: GraphQLClient, feed: FeedServer
+) -> None:
+    shop = _shop_with_feed(client, feed)
+    client.data(
+        'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "feed", enabled: true) { enabled } }',
+        {"s": shop},
+    )
+    start = 'mutation($s: ID!) { syncCatalog(shopId: $s, source: "feed") { id } }'
+    first = client.data(start, {"s": shop})["syncCatalog"]["id"]
+    assert client.data(start, {"s": shop})["syncCatalog"]["id"] == first

@@ -6,12 +6,13 @@ by the feed source plugin over HTTP, the same path a seller's own feed takes.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cloudcat.core import accounts
 from cloudcat.core.documents import Shop, User
-from cloudcat.core.job_handlers import CATALOG_SYNC
-from cloudcat.core.jobs import enqueue, schedule
+from cloudcat.core.job_handlers import CATALOG_SYNC, start_catalog_sync
+from cloudcat.core.jobs import schedule
 from cloudcat.core.services import Services
 
 DEMO_EMAIL = "demo@cloudcat.dev"
@@ -41,6 +42,16 @@ def seed_demo(services: Services, catalog_url: str) -> Shop:
     )
     for name in ("feed", "default_theme", "event_store"):
         shop_plugins.set_enabled(shop.id, name, True)
-    enqueue(services.db, CATALOG_SYNC, {"source": "feed"}, shop_id=shop.id)
-    schedule(services.db, shop.id, CATALOG_SYNC, {"source": "feed"}, 15 * 60, name="feed")
+    start_catalog_sync(services.db, shop.id, "feed")
+    every = timedelta(minutes=15)
+    payload = {"source": "feed"}
+    schedule(
+        services.db,
+        shop.id,
+        CATALOG_SYNC,
+        payload,
+        every.total_seconds(),
+        name="feed",
+        start_at=datetime.now(UTC) + every,
+    )
     return shop

@@ -12,7 +12,7 @@ from cloudcat.core import jobs
 from cloudcat.core.documents import Role
 from cloudcat.core.documents import Shop as ShopDoc
 from cloudcat.core.errors import BadInput, FieldError, NotFound
-from cloudcat.core.job_handlers import CATALOG_SYNC
+from cloudcat.core.job_handlers import CATALOG_SYNC, start_catalog_sync
 from cloudcat.core.providers import ProviderKind
 from cloudcat.schema.admin.access import authorize
 from cloudcat.schema.context import AppInfo
@@ -199,14 +199,19 @@ class JobMutation:
         job = await run_in_threadpool(jobs.retry, info.context.services.db, shop.id, id)
         return Job.from_job(job)
 
-    @strawberry.mutation(description="Start a catalog sync from an enabled source (editor).")
+    @strawberry.mutation(
+        description=(
+            "Start a catalog sync from an enabled source (editor); if one is already queued or "
+            "running, that job is returned instead of starting another."
+        )
+    )
     async def sync_catalog(self, info: AppInfo, shop_id: strawberry.ID, source: str) -> Job:
         shop = await authorize(info, shop_id, Role.EDITOR)
         services = info.context.services
         await _enabled_source(info, shop, source)
 
         def start() -> jobs.Job:
-            job_id = jobs.enqueue(services.db, SYNC_JOB, {"source": source}, shop_id=shop.id)
+            job_id = start_catalog_sync(services.db, shop.id, source)
             job = jobs.get_job(services.db, shop.id, job_id)
             if job is None:
                 raise NotFound("the sync job vanished")
