@@ -9,8 +9,10 @@ An instance is made per use, for one shop, with that shop's validated config.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import weakref
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +64,14 @@ class ProviderContext:
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("cloudcat.plugin"))
 
 
+_CONFIG_SCHEMAS: weakref.WeakKeyDictionary[type[Provider], tuple[type[BaseModel], str]] = (
+    weakref.WeakKeyDictionary()
+)
+"""`Provider.config_schema` per provider class: the config model it was built from, and the
+schema as JSON text. Keyed by the class itself (a subclass never sees its base's entry), and
+weakly, so that classes made on the fly (tests) do not stay alive."""
+
+
 class Provider(ABC):
     """Base of all providers. Subclass one of the four kinds below, not this."""
 
@@ -91,7 +101,21 @@ class Provider(ABC):
 
     @classmethod
     def config_schema(cls) -> dict[str, Any]:
-        """The config JSON Schema, with secret fields marked `writeOnly` for the admin form."""
+        """The config JSON Schema, with secret fields marked `writeOnly` for the admin form.
+
+        Built once per provider class (and config model) and kept as JSON text: each call
+        returns a fresh copy decoded from it, which the caller may change freely.
+        """
+        cached = _CONFIG_SCHEMAS.get(cls)
+        if cached is None or cached[0] is not cls.config_model:
+            cached = (cls.config_model, json.dumps(cls._build_config_schema()))
+            _CONFIG_SCHEMAS[cls] = cached
+        schema: dict[str, Any] = json.loads(cached[1])
+        return schema
+
+    @classmethod
+    def _build_config_schema(cls) -> dict[str, Any]:
+        """Build the JSON Schema of `config_schema` from the config model (uncached)."""
         schema = cls.config_model.model_json_schema()
         for name in cls.secret_fields():
             prop = schema.get("properties", {}).get(name)

@@ -29,7 +29,13 @@ from cloudcat.schema.admin.jobs import JobMutation
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
 from cloudcat.schema.admin.shops import ShopMutation, ShopQuery
 from cloudcat.schema.contrib import GraphQLContribution
-from cloudcat.schema.limits import limit_extensions
+from cloudcat.schema.limits import (
+    CACHE_MAXSIZE,
+    CACHED_QUERY_MAX_CHARS,
+    BoundedParserCache,
+    BoundedValidationCache,
+    limit_extensions,
+)
 from cloudcat.schema.pagination import DEFAULT_PAGE_SIZE
 from cloudcat.schema.storefront import StorefrontQuery
 
@@ -95,16 +101,26 @@ def _contributions(plugins: Plugins, hook_name: str) -> list[tuple[str, GraphQLC
 def _extensions(
     settings: Settings,
 ) -> list[type[SchemaExtension] | Callable[[], SchemaExtension]]:
-    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = list(
-        limit_extensions(
+    """The schema extensions: the limits, the parser and validation caches, introspection off.
+
+    The caches are strawberry's `ParserCache` and `ValidationCache` (bounded: see
+    `BoundedParserCache`). Only document-only rules are validated (and cached): depth, aliases,
+    graphql-core's standard rules and, outside development, `DisableIntrospection`'s; the cost,
+    which depends on the variables, is checked on every request after validation by
+    `QueryCostLimiter`, before anything executes.
+    """
+    extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
+        lambda: BoundedParserCache(CACHE_MAXSIZE, CACHED_QUERY_MAX_CHARS),
+        *limit_extensions(
             max_depth=settings.graphql_max_depth,
             max_aliases=settings.graphql_max_aliases,
             max_tokens=settings.graphql_max_tokens,
             max_cost=settings.graphql_max_cost,
             default_page_size=DEFAULT_PAGE_SIZE,
             max_page_size=settings.page_size_max,
-        )
-    )
+        ),
+        lambda: BoundedValidationCache(CACHE_MAXSIZE, CACHED_QUERY_MAX_CHARS),
+    ]
     if not settings.development:
         extensions.append(DisableIntrospection)
     return extensions

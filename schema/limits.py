@@ -21,10 +21,20 @@ them, by the same walk. Those two re-walk every path through the fragments, so a
 tokens of fragments each spreading the next one twice keep them busy for hours; this walk is
 linear in the size of the document. It also uses an explicit stack instead of recursion, so no
 document can hit Python's recursion limit. Costs and alias counts saturate at `COST_CEILING`.
+
+Caching. Depth, aliases and graphql-core's standard rules depend on the document alone, so they
+are validation rules, and strawberry's `ValidationCache` may remember their verdict per
+document. The cost depends on the request's variables (`first: $n`), so it is no validation
+rule: `QueryCostLimiter` measures the operation to run, with the variables sent, on every
+request after validation has passed (cached or not) and refuses it before anything executes.
+`BoundedParserCache` and `BoundedValidationCache` are strawberry's caches, except that they do
+not keep documents longer than `CACHED_QUERY_MAX_CHARS`: a parsed document takes up to ~300
+bytes per character of query, and the storefront is public.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
@@ -57,19 +67,31 @@ from graphql import (
     get_named_type,
     value_from_ast_untyped,
 )
+from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.language.visitor import VisitorAction
-from strawberry.extensions import AddValidationRules, MaxTokensLimiter, SchemaExtension
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxTokensLimiter,
+    ParserCache,
+    SchemaExtension,
+    ValidationCache,
+)
 
 __all__ = [
+    "CACHED_QUERY_MAX_CHARS",
+    "CACHE_MAXSIZE",
     "COST_CEILING",
     "QUERY_TOO_COSTLY",
     "QUERY_TOO_DEEP",
     "QUERY_TOO_LARGE",
     "TOO_MANY_ALIASES",
+    "BoundedParserCache",
+    "BoundedValidationCache",
     "CodedMaxTokensLimiter",
     "Measure",
     "QueryCostLimiter",
     "alias_limit_rule",
+    "cost_errors",
     "cost_limit_rule",
     "depth_limit_rule",
     "limit_extensions",
@@ -86,6 +108,15 @@ COST_CEILING = 2**53 - 1
 """Costs saturate here: the largest integer a JavaScript client reads exactly."""
 
 PAGE_ARGUMENTS = ("first", "last")
+
+CACHE_MAXSIZE = 500
+"""Documents kept by the parser and validation caches (strawberry's LRU caches, shared by every
+schema of the process that uses the same size)."""
+
+CACHED_QUERY_MAX_CHARS = 2_000
+"""Longer query texts are parsed and validated every time: with `CACHE_MAXSIZE`, this bounds the
+caches to about 300 MB even when every cached document is as dense as a document can be
+(typical documents take a third of that, and real clients send far fewer distinct ones)."""
 
 _TOKEN_LIMIT_MESSAGE = re.compile(r"Document contains more than \d+ tokens")
 
@@ -318,6 +349,51 @@ def _operation_label(node: OperationDefinitionNode) -> str:
     return f"'{node.name.value}'" if node.name else "The operation"
 
 
+def _too_costly(operation: OperationDefinitionNode, cost: int, max_cost: int) -> GraphQLError:
+    return GraphQLError(
+        f"{_operation_label(operation)} costs {cost}, more than the maximum of {max_cost}: ask"
+        " for fewer fields or smaller pages.",
+        operation,
+        extensions={"code": QUERY_TOO_COSTLY, "cost": cost, "maxCost": max_cost},
+    )
+
+
+def cost_errors(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    *,
+    max_cost: int,
+    default_page_size: int,
+    max_page_size: int,
+    variables: Mapping[str, Any] | None,
+    operation_name: str | None = None,
+) -> list[GraphQLError]:
+    """A `QUERY_TOO_COSTLY` error for each operation of `document` costing more than `max_cost`.
+
+    With `operation_name`, only the operation of that name (the one a request runs) is measured;
+    without, every operation is. `variables` as in `measure_operation`. Each error has
+    `extensions` `{"code": "QUERY_TOO_COSTLY", "cost": n, "maxCost": max_cost}`.
+    """
+    fragments = _fragments(document)
+    errors = []
+    for operation in _operations(document):
+        if operation_name is not None and (
+            operation.name is None or operation.name.value != operation_name
+        ):
+            continue
+        cost = operation_cost(
+            schema,
+            operation,
+            fragments,
+            variables=variables,
+            default_page_size=default_page_size,
+            max_page_size=max_page_size,
+        )
+        if cost > max_cost:
+            errors.append(_too_costly(operation, cost, max_cost))
+    return errors
+
+
 def cost_limit_rule(
     max_cost: int,
     default_page_size: int,
@@ -326,39 +402,26 @@ def cost_limit_rule(
 ) -> type[ValidationRule]:
     """A graphql-core validation rule refusing any operation whose cost is above `max_cost`.
 
-    graphql-core's validation does not see variable values, so they are bound here: pass the
-    request's `variables` (as `QueryCostLimiter` does), or None to count every variable page
-    size as `max_page_size`. The error has `extensions` `{"code": "QUERY_TOO_COSTLY", "cost": n,
-    "maxCost": max_cost}`.
+    For plain graphql-core use. graphql-core's validation does not see variable values, so they
+    are bound here: pass the request's `variables`, or None to count every variable page size
+    as `max_page_size`. Such a rule must not go through a validation cache keyed on the document
+    (its verdict depends on the variables): the schemas use `QueryCostLimiter` instead. The
+    errors are those of `cost_errors`.
     """
 
     class QueryCostRule(ValidationRule):
         """Refuse operations costing more than the configured maximum."""
 
         def enter_document(self, node: DocumentNode, *_args: object) -> VisitorAction:
-            fragments = _fragments(node)
-            for operation in _operations(node):
-                cost = operation_cost(
-                    self.context.schema,
-                    operation,
-                    fragments,
-                    variables=variables,
-                    default_page_size=default_page_size,
-                    max_page_size=max_page_size,
-                )
-                if cost > max_cost:
-                    self.report_error(
-                        GraphQLError(
-                            f"{_operation_label(operation)} costs {cost}, more than the maximum"
-                            f" of {max_cost}: ask for fewer fields or smaller pages.",
-                            operation,
-                            extensions={
-                                "code": QUERY_TOO_COSTLY,
-                                "cost": cost,
-                                "maxCost": max_cost,
-                            },
-                        )
-                    )
+            for error in cost_errors(
+                self.context.schema,
+                node,
+                max_cost=max_cost,
+                default_page_size=default_page_size,
+                max_page_size=max_page_size,
+                variables=variables,
+            ):
+                self.report_error(error)
             return self.BREAK
 
     return QueryCostRule
@@ -463,25 +526,91 @@ class CodedMaxTokensLimiter(MaxTokensLimiter):
                 }
 
 
-class QueryCostLimiter(AddValidationRules):
-    """Adds `cost_limit_rule` bound to the variables of the operation being run."""
+class QueryCostLimiter(SchemaExtension):
+    """Refuses, before execution, an operation costing more than `max_cost` with its variables.
+
+    Runs on every request once validation has passed (cached or not): `on_execute` measures the
+    operation strawberry is about to run (the one named `operationName`; without one, the first
+    operation if it has a name, else every operation of the document) with the request's
+    variables (none sent means none, so variable defaults apply) and, when it is too costly,
+    sets the result to the `cost_errors` with data null, so strawberry executes nothing. Being
+    no validation rule, the verdict never enters a validation cache.
+    """
 
     def __init__(self, max_cost: int, default_page_size: int, max_page_size: int) -> None:
+        super().__init__()
         self.max_cost = max_cost
         self.default_page_size = default_page_size
         self.max_page_size = max_page_size
-        super().__init__([])
 
-    def on_operation(self) -> Iterator[None]:
-        """Bind the request's variables (none sent means none) and add the rule."""
-        rule = cost_limit_rule(
-            self.max_cost,
-            self.default_page_size,
-            self.max_page_size,
-            variables=self.execution_context.variables or {},
-        )
-        self.validation_rules = [rule]
-        yield from super().on_operation()
+    def on_execute(self) -> Iterator[None]:
+        """Measure the operation with the request's variables; refuse it if too costly."""
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and context.result is None:
+            errors = cost_errors(
+                context.schema._schema,
+                document,
+                max_cost=self.max_cost,
+                default_page_size=self.default_page_size,
+                max_page_size=self.max_page_size,
+                variables=context.variables or {},
+                operation_name=context.operation_name,
+            )
+            if errors:
+                context.result = GraphQLExecutionResult(data=None, errors=errors)
+        yield
+
+
+class BoundedParserCache(ParserCache):
+    """strawberry's `ParserCache`, except that query texts longer than `max_query_chars` are
+    parsed anew each time instead of being kept (see `CACHED_QUERY_MAX_CHARS`)."""
+
+    def __init__(
+        self, maxsize: int = CACHE_MAXSIZE, max_query_chars: int = CACHED_QUERY_MAX_CHARS
+    ) -> None:
+        super().__init__(maxsize=maxsize)
+        self.max_query_chars = max_query_chars
+
+    def on_parse(self) -> Iterator[None]:
+        """Parse through the shared LRU cache when the query text is short enough.
+
+        A document that does not parse is left to strawberry's own parsing, which fails again
+        and reports the error as usual, inside the operation (where `CodedMaxTokensLimiter`
+        codes it): strawberry's `ParserCache` would raise it out of the operation instead.
+        """
+        context = self.execution_context
+        query = context.query
+        if query is not None and len(query) <= self.max_query_chars:
+            with contextlib.suppress(GraphQLError):
+                context.graphql_document = self.cached_parse_document(
+                    query, **context.parse_options
+                )
+        yield
+
+
+class BoundedValidationCache(ValidationCache):
+    """strawberry's `ValidationCache`, except that documents of query texts longer than
+    `max_query_chars` are validated anew each time instead of being kept.
+
+    The cache is keyed on the schema, the document and the validation rule classes, so only
+    rules that depend on nothing else may be in `execution_context.validation_rules` (the cost
+    is checked by `QueryCostLimiter`, outside validation).
+    """
+
+    def __init__(
+        self, maxsize: int = CACHE_MAXSIZE, max_query_chars: int = CACHED_QUERY_MAX_CHARS
+    ) -> None:
+        super().__init__(maxsize=maxsize)
+        self.max_query_chars = max_query_chars
+
+    def on_validate(self) -> Iterator[None]:
+        """Validate through the shared LRU cache when the query text is short enough."""
+        query = self.execution_context.query
+        if query is not None and len(query) <= self.max_query_chars:
+            yield from super().on_validate()
+        else:
+            yield
 
 
 def limit_extensions(
@@ -495,10 +624,13 @@ def limit_extensions(
     """Extension factories for `strawberry.Schema(extensions=...)` enforcing every limit.
 
     They are factories, not instances: strawberry 0.341 deprecates extension instances, and a
-    factory gives each request its own extension (the cost rule binds the request's variables).
-    Tokens are limited by strawberry's `MaxTokensLimiter` (coded by `CodedMaxTokensLimiter`);
-    depth and aliases by `depth_limit_rule` and `alias_limit_rule`, which count what
-    strawberry's `QueryDepthLimiter` and `MaxAliasesLimiter` count but in linear time.
+    factory gives each request its own extension. Tokens are limited by strawberry's
+    `MaxTokensLimiter` (coded by `CodedMaxTokensLimiter`); depth and aliases by the validation
+    rules `depth_limit_rule` and `alias_limit_rule`, which count what strawberry's
+    `QueryDepthLimiter` and `MaxAliasesLimiter` count but in linear time, and depend on the
+    document only (so a validation cache may keep their verdict); the cost, which depends on the
+    request's variables, by `QueryCostLimiter` on every request after validation. Caching is
+    not included: add `BoundedParserCache` and `BoundedValidationCache` next to these.
     """
     shape_rules: list[type[ASTValidationRule]] = [
         depth_limit_rule(max_depth),

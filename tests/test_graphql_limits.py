@@ -1,12 +1,17 @@
-"""Token, depth, alias and cost limits on a tiny recursive schema."""
+"""Token, depth, alias and cost limits on a tiny recursive schema, with the parser and
+validation caches on as in the real schemas."""
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import strawberry
+import strawberry.schema.schema as strawberry_schema_module
 from graphql import (
     GraphQLError,
     OperationDefinitionNode,
@@ -17,16 +22,23 @@ from graphql import (
 )
 from graphql.language import FragmentDefinitionNode
 from strawberry.extensions import QueryDepthLimiter
+from strawberry.extensions.disable_introspection import DisableIntrospection
 from strawberry.types import ExecutionResult
 
+from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.settings import Settings
+from cloudcat.schema.build import _extensions, build_storefront_schema
 from cloudcat.schema.limits import (
+    CACHED_QUERY_MAX_CHARS,
     COST_CEILING,
     QUERY_TOO_COSTLY,
     QUERY_TOO_DEEP,
     QUERY_TOO_LARGE,
     TOO_MANY_ALIASES,
+    BoundedParserCache,
+    BoundedValidationCache,
     Measure,
+    QueryCostLimiter,
     cost_limit_rule,
     depth_limit_rule,
     limit_extensions,
@@ -37,6 +49,11 @@ from cloudcat.schema.limits import (
 MAX_COST = 1_000
 DEFAULT_PAGE = 10
 MAX_PAGE = 100
+
+RESOLVED: Counter[str] = Counter()
+"""How many times each root field was resolved: refused operations must resolve nothing."""
+
+_unique = itertools.count()
 
 
 @strawberry.type
@@ -52,6 +69,7 @@ class Item:
 class Query:
     @strawberry.field
     def items(self, first: int | None = None) -> list[Item]:
+        RESOLVED["items"] += 1
         return [Item(name=str(i)) for i in range(min(first or 2, 3))]
 
     @strawberry.field
@@ -65,14 +83,18 @@ class Query:
 
 schema = strawberry.Schema(
     Query,
-    extensions=limit_extensions(
-        max_depth=5,
-        max_aliases=3,
-        max_tokens=200,
-        max_cost=MAX_COST,
-        default_page_size=DEFAULT_PAGE,
-        max_page_size=MAX_PAGE,
-    ),
+    extensions=[
+        BoundedParserCache,
+        *limit_extensions(
+            max_depth=5,
+            max_aliases=3,
+            max_tokens=200,
+            max_cost=MAX_COST,
+            default_page_size=DEFAULT_PAGE,
+            max_page_size=MAX_PAGE,
+        ),
+        BoundedValidationCache,
+    ],
 )
 graphql_schema = build_schema(schema.as_str())
 
@@ -83,6 +105,29 @@ def run(query: str, variables: dict[str, Any] | None = None) -> ExecutionResult:
 
 def codes(result: ExecutionResult) -> list[str | None]:
     return [(error.extensions or {}).get("code") for error in result.errors or ()]
+
+
+def unique(query: str) -> str:
+    """`query` after a comment of a length no other test sends, so the caches never saw it.
+
+    The validation cache compares documents, not texts, and a comment is not part of the
+    document: what makes it new is that every node starts at a new offset.
+    """
+    return f"#{'-' * (200 + next(_unique))}\n{query}"
+
+
+@pytest.fixture
+def validations(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Counts graphql-core validations (calls not answered by a validation cache)."""
+    calls: list[int] = []
+    real = strawberry_schema_module.validate
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(strawberry_schema_module, "validate", counting)
+    yield calls
 
 
 def measure_of(query: str, variables: dict[str, Any] | None = None) -> Measure:
@@ -242,15 +287,19 @@ def test_unknown_variables_count_as_the_largest_page() -> None:
     assert cost_of(query, {"n": "4"}) == 1 + MAX_PAGE
 
 
-def test_each_operation_is_judged_on_its_own() -> None:
-    query = """
-        query Cheap { items(first: 1) { name } }
-        query Expensive { items(first: 100) { children(first: 100) { name } } }
-    """
-    result = run(query)
-    assert codes(result) == [QUERY_TOO_COSTLY]
-    assert result.errors is not None
-    assert "'Expensive'" in result.errors[0].message
+def test_the_operation_that_runs_is_the_one_measured() -> None:
+    cheap = "query Cheap { items(first: 1) { name } }"
+    expensive = "query Expensive { items(first: 100) { children(first: 100) { name } } }"
+    both = f"{cheap}\n{expensive}"
+    assert schema.execute_sync(both, operation_name="Cheap").errors is None
+    refused = schema.execute_sync(both, operation_name="Expensive")
+    assert codes(refused) == [QUERY_TOO_COSTLY]
+    assert refused.data is None
+    assert refused.errors is not None
+    assert "'Expensive'" in refused.errors[0].message
+    # Without an operation name strawberry runs the first operation.
+    assert run(both).errors is None
+    assert codes(run(f"{expensive}\n{cheap}")) == [QUERY_TOO_COSTLY]
 
 
 def test_the_rule_works_with_plain_graphql_core() -> None:
@@ -322,9 +371,16 @@ def test_fragments_spreading_each_other_twice_are_measured_in_linear_time() -> N
         f"{{ items(first: 1) {{ ...F0 }} }}\n{fragments}\nfragment F{links} on Item {{ a: name }}"
     )
     assert measure_of(query, {}) == Measure(cost=1 + 2**links, depth=1, aliases=2**links)
-    roomy = strawberry.Schema(Query, extensions=limit_extensions(5, 3, 10_000, 1_000, 10, 100))
-    result = roomy.execute_sync(query)
-    assert set(codes(result)) == {QUERY_TOO_COSTLY, TOO_MANY_ALIASES}
+    few_aliases = strawberry.Schema(
+        Query, extensions=limit_extensions(5, 3, 10_000, 1_000, 10, 100)
+    )
+    assert codes(few_aliases.execute_sync(query)) == [TOO_MANY_ALIASES]
+    # With aliases unlimited the document is valid, and the cost check (after validation)
+    # walks it in linear time too.
+    any_aliases = strawberry.Schema(
+        Query, extensions=limit_extensions(5, COST_CEILING, 10_000, 1_000, 10, 100)
+    )
+    assert codes(any_aliases.execute_sync(query)) == [QUERY_TOO_COSTLY]
 
 
 DEPTH_CASES = [
@@ -367,10 +423,12 @@ def test_the_standard_introspection_query_passes_the_default_limits() -> None:
 
 def test_too_many_tokens_are_refused_while_parsing() -> None:
     query = "{ " + " ".join(f"f{i}: __typename" for i in range(80)) + " }"
-    result = run(query)
-    assert codes(result) == [QUERY_TOO_LARGE]
-    assert result.errors is not None
-    assert result.errors[0].extensions == {"code": QUERY_TOO_LARGE, "maxTokens": 200}
+    for _ in range(2):  # a document that does not parse is never cached
+        result = run(query)
+        assert result.data is None
+        assert codes(result) == [QUERY_TOO_LARGE]
+        assert result.errors is not None
+        assert result.errors[0].extensions == {"code": QUERY_TOO_LARGE, "maxTokens": 200}
 
 
 def test_limits_carry_codes_on_the_async_path_too() -> None:
@@ -391,3 +449,108 @@ def test_other_validation_errors_get_no_limit_code() -> None:
     assert isinstance(error, GraphQLError)
     assert "nope" in error.message
     assert codes(result) == [None]
+
+
+# --- caches ------------------------------------------------------------------------------------
+
+
+def test_a_document_cached_as_valid_is_still_refused_with_costlier_variables(
+    validations: list[int],
+) -> None:
+    query = unique("query Q($n: Int) { items(first: $n) { children(first: $n) { name } } }")
+    cheap = run(query, {"n": 1})
+    assert cheap.errors is None
+    assert cheap.data == {"items": [{"children": [{"name": "0.0"}]}]}
+    assert len(validations) == 1
+    resolved = RESOLVED["items"]
+
+    costly = run(query, {"n": 100})
+    assert len(validations) == 1  # the validation cache answered...
+    assert costly.data is None  # ...but the cost was measured with n = 100
+    assert costly.errors is not None
+    (error,) = costly.errors
+    assert isinstance(error, GraphQLError)
+    assert error.extensions == {"code": QUERY_TOO_COSTLY, "cost": 10_101, "maxCost": MAX_COST}
+    assert RESOLVED["items"] == resolved  # nothing was executed
+
+    assert run(query, {"n": 2}).errors is None  # and the refusal was not cached either
+    assert len(validations) == 1
+
+
+def test_costlier_variables_are_refused_on_the_async_path_too(validations: list[int]) -> None:
+    query = unique("query Q($n: Int) { items(first: $n) { children(first: $n) { name } } }")
+
+    async def twice() -> tuple[ExecutionResult, ExecutionResult]:
+        cheap = await schema.execute(query, variable_values={"n": 1})
+        costly = await schema.execute(query, variable_values={"n": 100})
+        return cheap, costly
+
+    resolved = RESOLVED["items"]
+    cheap, costly = asyncio.run(twice())
+    assert cheap.errors is None
+    assert costly.data is None
+    assert codes(costly) == [QUERY_TOO_COSTLY]
+    assert RESOLVED["items"] == resolved + 1
+    assert len(validations) == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        (
+            "{ items(first: 1) { children(first: 1) { children(first: 1) { children(first: 1) {"
+            " children(first: 1) { children(first: 1) { name } } } } } } }",
+            QUERY_TOO_DEEP,
+        ),
+        (
+            "{ a: items(first: 1) { name } b: items(first: 1) { name }"
+            " c: items(first: 1) { name } d: items(first: 1) { name } }",
+            TOO_MANY_ALIASES,
+        ),
+    ],
+)
+def test_depth_and_alias_refusals_come_back_from_the_cache(
+    validations: list[int], query: str, code: str
+) -> None:
+    query = unique(query)
+    resolved = RESOLVED["items"]
+    first, second = run(query), run(query)
+    assert len(validations) == 1
+    for result in (first, second):
+        assert result.data is None
+        assert codes(result) == [code]
+    assert RESOLVED["items"] == resolved
+
+
+def test_a_repeated_document_is_validated_once(validations: list[int]) -> None:
+    query = unique("{ items(first: 2) { name } }")
+    results = [run(query) for _ in range(5)]
+    assert all(result.errors is None for result in results)
+    assert len(validations) == 1
+
+
+def test_long_documents_are_not_cached(validations: list[int]) -> None:
+    query = unique("{ items(first: 2) { name } }" + " " * CACHED_QUERY_MAX_CHARS)
+    assert run(query).errors is None
+    assert run(query).errors is None
+    assert len(validations) == 2
+    costly = unique("{ items(first: 100) { children(first: 100) { name } } }")
+    assert codes(run(costly + " " * CACHED_QUERY_MAX_CHARS)) == [QUERY_TOO_COSTLY]
+
+
+def test_the_real_schemas_cache_and_check_the_cost_after_validation(
+    validations: list[int],
+) -> None:
+    settings = Settings(environment="production", secret_key="k" * 32)
+    made = [
+        extension if isinstance(extension, type) else type(extension())
+        for extension in _extensions(settings)
+    ]
+    assert made.count(BoundedParserCache) == made.count(BoundedValidationCache) == 1
+    assert QueryCostLimiter in made
+    assert DisableIntrospection in made
+    storefront = build_storefront_schema(settings, create_plugin_manager())
+    query = unique("{ __typename }")
+    assert storefront.execute_sync(query).data == {"__typename": "Query"}
+    assert storefront.execute_sync(query).data == {"__typename": "Query"}
+    assert len(validations) == 1

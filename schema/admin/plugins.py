@@ -15,7 +15,7 @@ from cloudcat.core.documents import Shop as ShopDoc
 from cloudcat.core.documents import ShopPlugin as ShopPluginDoc
 from cloudcat.core.errors import BadInput
 from cloudcat.core.plugins import InstalledProvider
-from cloudcat.core.providers import ProviderKind
+from cloudcat.core.providers import Provider, ProviderKind
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.schema.admin.access import authorize, require_signed_in
 from cloudcat.schema.admin.enums import PluginKind
@@ -33,11 +33,22 @@ class Plugin:
     distribution: str = strawberry.field(description="The Python distribution it came from.")
     capabilities: list[str]
     requires_cloudcat: str
-    config_schema: JSON = strawberry.field(description="JSON Schema of the plugin's config.")
-    secret_fields: list[str]
+    provider: strawberry.Private[type[Provider]]
+
+    @strawberry.field(description="JSON Schema of the plugin's config.")
+    def config_schema(self) -> JSON:
+        """Built only when selected (and then taken from the provider class's cache)."""
+        return cast(JSON, self.provider.config_schema())
+
+    @strawberry.field
+    def secret_fields(self) -> list[str]:
+        """Names of the config fields that are secrets (never returned by any API)."""
+        return self.provider.secret_fields()
 
     @classmethod
     def from_installed(cls, installed: InstalledProvider) -> Plugin:
+        """The catalog entry of an installed provider; config schema and secrets are resolved
+        only when a query selects them."""
         provider = installed.cls
         return cls(
             name=provider.name,
@@ -49,8 +60,7 @@ class Plugin:
             distribution=installed.distribution,
             capabilities=sorted(provider.capabilities),
             requires_cloudcat=provider.requires_cloudcat,
-            config_schema=cast(JSON, provider.config_schema()),
-            secret_fields=provider.secret_fields(),
+            provider=provider,
         )
 
 
