@@ -5,7 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: dev test lint typecheck pytest schema clean
+UI := admin-ui
+UI_DEPS := $(UI)/node_modules/.package-lock.json
+UI_SOURCES := $(shell find $(UI)/src $(UI)/public $(UI)/index.html $(UI)/vite.config.ts \
+	$(UI)/codegen.ts $(UI)/tsconfig.json -type f 2>/dev/null) schema/sdl/admin.graphql
+
+.PHONY: dev test lint typecheck pytest schema clean admin-ui ui-test e2e
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,10 +18,31 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-dev: $(STAMP)
+$(UI_DEPS): $(UI)/package-lock.json
+	cd $(UI) && npm ci --no-audit --no-fund
+	touch $@
+
+# The admin SPA is built when its sources changed; the server serves admin-ui/dist at /admin.
+$(UI)/dist/index.html: $(UI_DEPS) $(UI_SOURCES)
+	cd $(UI) && npm run build
+
+admin-ui: $(UI)/dist/index.html
+
+dev: $(STAMP) admin-ui
 	$(BIN)/cloudcat dev
 
-test: $(STAMP) lint typecheck pytest
+# The browser tests run last (a sub-make keeps them last under -j too).
+test: $(STAMP) lint typecheck pytest ui-test
+	$(MAKE) e2e
+
+ui-test: $(UI_DEPS)
+	cd $(UI) && npm test
+
+# End-to-end: a live `cloudcat serve` (and worker) on the embedded database, serving the built
+# admin UI, driven in Debian's headless Chromium (/usr/bin/chromium) by playwright-core.
+# Screenshots go to test-artifacts/screenshots/.
+e2e: $(STAMP) admin-ui
+	cd $(UI) && CLOUDCAT_BIN=$(abspath $(BIN))/cloudcat npm run e2e
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -39,4 +65,4 @@ schema: $(STAMP)
 	$(BIN)/cloudcat schema export
 
 clean:
-	rm -rf $(VENV) build .cloudcat-data
+	rm -rf $(VENV) build .cloudcat-data $(UI)/node_modules $(UI)/dist

@@ -16,14 +16,21 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bench import bench_admin_plugins
+from bench import bench_admin_plugins, bench_catalog_sync
 from bench.harness import Benchmark, Result, RunConfig, print_results, run_benchmark, write_json
 
-Suite = Callable[[RunConfig], AbstractContextManager[list[Benchmark]]]
+Suite = Callable[[RunConfig], AbstractContextManager[Sequence[Benchmark | Result]]]
 
-#: Every suite by name; a suite sets up what its benchmarks need and yields them.
+#: Every suite by name; a suite sets up what its benchmarks need and yields them (or, when
+#: its subjects cannot simply be called again and again, the results it measured itself).
 SUITES: dict[str, Suite] = {
     bench_admin_plugins.NAME: bench_admin_plugins.benchmarks,
+    bench_catalog_sync.NAME: bench_catalog_sync.benchmarks,
+}
+
+#: Suites that explain their results in words (the figures their targets are about).
+NOTES: dict[str, Callable[[Sequence[Result]], list[str]]] = {
+    bench_catalog_sync.NAME: bench_catalog_sync.describe,
 }
 
 
@@ -59,16 +66,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     config = RunConfig(quick=args.quick, rounds=args.rounds, iterations=args.iterations)
     results: list[Result] = []
+    notes: list[str] = []
     started = time.perf_counter()
     for name in args.only or sorted(SUITES):
         console.print(f"[bold]setting up[/] {name}…")
+        suite_results: list[Result] = []
         with SUITES[name](config) as benchmarks:
             for benchmark in benchmarks:
+                if isinstance(benchmark, Result):
+                    suite_results.append(benchmark)
+                    continue
                 with console.status(f"running {benchmark.name}…") as status:
-                    results.append(
+                    suite_results.append(
                         run_benchmark(benchmark, progress=lambda text: status.update(text))
                     )
+        results.extend(suite_results)
+        if name in NOTES:
+            notes.extend(f"{name}: {line}" for line in NOTES[name](suite_results))
     print_results(results, console)
+    for line in notes:
+        console.print(line, highlight=False, soft_wrap=True)
     console.print(f"finished in {time.perf_counter() - started:.1f}s")
     if args.json is not None:
         write_json(

@@ -59,6 +59,8 @@ CURRENCIES = frozenset(
     ]
 )
 
+LOCALES = ("zh-CN", "zh-TW", "zh-HK", "en", "en-US", "en-GB", "ja-JP", "ko-KR")
+
 
 def _normalize_email(email: str) -> str:
     email = email.strip().lower()
@@ -112,8 +114,8 @@ def _validate_shop_fields(fields: ShopFields) -> list[FieldError]:
         errors.append(FieldError(["name"], "give a name of 1 to 200 characters"))
     if fields.currency is not None and fields.currency not in CURRENCIES:
         errors.append(FieldError(["currency"], f"unsupported currency {fields.currency!r}"))
-    if fields.locale is not None and not re.match(r"^[a-z]{2}(-[A-Z]{2})?$", fields.locale):
-        errors.append(FieldError(["locale"], "use a locale like zh-CN or en"))
+    if fields.locale is not None and fields.locale not in LOCALES:
+        errors.append(FieldError(["locale"], f"use one of {', '.join(LOCALES)}"))
     if fields.timezone is not None:
         try:
             zoneinfo.ZoneInfo(fields.timezone)

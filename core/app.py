@@ -1,9 +1,10 @@
 """The Starlette application: `create_app(settings, services)` wires every route.
 
 Routes: the admin GraphQL API at /graphql, the storefront API at /storefront/graphql, the event
-collector at /collect, each shop's themed site at /s/{slug}/, the admin SPA at /admin, plugin
-routes under /plugins/{plugin}/, health at /healthz and /readyz, and Prometheus metrics at
-/metrics.
+collector at /collect, each shop's themed site at /s/{slug}/, the admin SPA at /admin, the
+authorization callback at /oauth/{plugin}/callback, marketplace webhooks at
+/webhooks/{source}/{shop_id}, plugin routes under /plugins/{plugin}/,
+health at /healthz and /readyz, and Prometheus metrics at /metrics.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ from cloudcat.core.web.graphql import (
     graphql_endpoint,
     storefront_authenticator,
 )
+from cloudcat.core.web.oauth import oauth_routes
 from cloudcat.core.web.ratelimit import RateLimiter
 from cloudcat.core.web.site import site_home
+from cloudcat.core.web.source_webhooks import source_webhook_routes
 from cloudcat.schema.build import build_admin_schema, build_storefront_schema
 
 
@@ -64,6 +67,8 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         Route("/s/{slug}/", site_home(services), methods=["GET"]),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *admin_ui_routes(settings.admin_ui_dist or DEFAULT_DIST),
+        *oauth_routes(services),
+        *source_webhook_routes(services),
         *_plugin_routes(services),
     ]
     if settings.development:

@@ -1,4 +1,4 @@
-"""The `cloudcat` command: serve, worker, dev, createuser, plugins list, schema export."""
+"""The `cloudcat` command: serve, worker, dev, sync, createuser, plugins list, schema export."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import getpass
 import logging
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -20,10 +21,11 @@ from cloudcat.core.job_handlers import collect_handlers
 from cloudcat.core.jobs import run_worker
 from cloudcat.core.observability import configure_logging
 from cloudcat.core.plugins import create_plugin_manager
-from cloudcat.core.services import build_services
+from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings, SettingsError, load_settings
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.storage.embedded import EmbeddedDatabaseError
+from cloudcat.core.sync_command import sync_command
 
 app = typer.Typer(
     help="CloudCat (云猫): a plugin-based headless commerce CMS.", no_args_is_help=True
@@ -172,6 +174,15 @@ def createuser(
         raise typer.Exit(1) from exc
     finally:
         storage.close()
+
+
+def _open_services() -> tuple[Services, Callable[[], None]]:
+    settings = _settings()
+    storage = _storage(settings)
+    return build_services(settings, storage.db), storage.close
+
+
+app.command("sync")(sync_command(_open_services, console))
 
 
 @plugins_app.command("list")

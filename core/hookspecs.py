@@ -106,11 +106,15 @@ def cloudcat_job_handlers() -> dict[str, Callable[..., Any]]:
 
 @hookspec
 def cloudcat_catalog_changed(shop: ShopInfo, change: dict[str, Any]) -> None:
-    """Observer: a sync changed the catalog of `shop`.
+    """Observer: a sync (or a webhook delivery) changed the catalog of `shop`.
 
-    `change` holds ``source`` (the source name), ``created``, ``updated`` and ``removed``
-    (lists of external ids). Called after the changes are stored, only for plugins enabled in
-    `shop`. The return value is ignored.
+    `change` holds ``source`` (the source name), ``run_id`` (its `SyncRun` ledger entry),
+    ``kind`` (``full``, ``incremental``, ``reconcile`` or ``changes``) and the products'
+    ``created``, ``updated`` and ``removed`` (delisted or deleted) external ids; when other
+    objects changed too, ``categories``, ``promotions`` and ``orders`` each hold the same
+    three lists. Id lists stop at 10,000 entries. Called after the changes are stored (also
+    when the run then failed, for what it stored), only when something changed, only for
+    plugins enabled in `shop`. The return value is ignored.
     """
 
 

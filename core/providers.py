@@ -5,6 +5,9 @@ A provider class declares who it is (name, title, description, version), which C
 it works with, its config model (pydantic; the JSON Schema drives the admin form; fields typed
 `SecretStr` are secrets: encrypted at rest and never returned by any API) and its capabilities.
 An instance is made per use, for one shop, with that shop's validated config.
+
+The records marketplace sources yield live in `cloudcat.core.sources` (re-exported by
+`cloudcat.core.plugin_api`).
 """
 
 from __future__ import annotations
@@ -14,15 +17,25 @@ import logging
 import re
 import weakref
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from decimal import Decimal
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
+from cloudcat.core.sources import (
+    CategoryStream,
+    Change,
+    EntityKind,
+    OrderStream,
+    ProductStream,
+    PromotionStream,
+    SourceCapability,
+    SourceStream,
+    SourceUnsupported,
+)
 from cloudcat.core.storage.database import RawDatabase
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
@@ -132,36 +145,144 @@ class Provider(ABC):
 # --- marketplace sources -------------------------------------------------------------------
 
 
-@dataclass
-class ProductRecord:
-    """One product as a source reports it."""
-
-    external_id: str
-    title: str
-    price: Decimal
-    currency: str
-    description: str = ""
-    image_urls: list[str] = field(default_factory=list)
-    url: str = ""
-    status: str = "active"
-
-
-@dataclass
-class RejectedRecord:
-    """A source record that could not be read, with the reason."""
-
-    reference: str
-    reason: str
-
-
 class MarketplaceSource(Provider):
-    """Reads a shop's catalog from a marketplace (or a feed)."""
+    """Reads one shop's catalog, promotions and orders from a marketplace (or a feed).
+
+    A source only *reads*: it yields the records of `cloudcat.core.sources`, and the sync
+    engine (`cloudcat.core.catalog`) validates, stores and reconciles them, keeps the ledger
+    and tells observers. One instance is built per sync run (or webhook delivery) for one shop,
+    with that shop's validated config in `self.config` and its `ShopInfo` in
+    `self.context.shop`.
+
+    **Capabilities.** List what the source supports in `capabilities` (values of
+    `SourceCapability`): ``products`` (always), ``categories``, ``promotions``, ``orders``,
+    ``incremental``, ``change_messages``, ``webhooks``, ``oauth``. The engine calls only the
+    methods the capabilities name; the defaults below raise `SourceUnsupported`.
+
+    **The iterators** (`iter_products`, `iter_categories`, `iter_promotions`, `iter_orders`)
+    are generators called by every sync run, one after the other in that order:
+
+    * ``since=None`` asks for *everything* (a full sync or a reconciliation pass); objects the
+      source has but does not yield are then taken as gone from the marketplace (products and
+      categories are delisted, promotions deleted; orders are never removed that way). So
+      never yield a partial listing for ``since=None``: raise instead.
+    * ``since=<datetime>`` (only with the ``incremental`` capability) asks for the objects
+      modified at or after that time (the engine already subtracted `incremental_overlap`
+      from its watermark, so small clock differences are covered). Yielding more is harmless.
+    * ``checkpoint=<token>`` resumes an interrupted run: go on after the `Checkpoint` with
+      that token (same `since`). Yield a `Checkpoint` after each page or batch; the engine
+      persists it once everything before it is stored. A source that yields none is simply
+      restarted from the beginning, which is correct, only slower.
+    * Yield a `RejectedRecord` for an object that cannot be read (never raise for one bad
+      object), `Deleted` for one known to be deleted, and optionally an `ExpectedTotal`
+      first for "n of N" progress.
+    * Raise `SourceAuthExpired` when the marketplace refuses the authorization, and
+      `SourceRateLimited` (with `retry_after`) when its rate limit persists after the
+      source's own retries; any other exception fails the run as a `PluginFailure`. What was
+      stored before stays stored, and the next run resumes from the last checkpoint.
+
+    **Change messages** (``change_messages``, e.g. Taobao TMC): the engine calls
+    `poll_changes` repeatedly at the start of every incremental run, applies each batch
+    (reading records it lacks with `fetch`) and then calls `confirm` with the ids it has
+    stored, so an unconfirmed message is delivered again after a crash.
+
+    **Webhooks** (``webhooks``): CloudCat serves ``POST /webhooks/<source name>/<shop id>``;
+    each delivery is handed to `verify_webhook`, and the changes it returns are applied at
+    once. Register that URL with the marketplace (its full form is
+    ``{context.public_url}/webhooks/{name}/{context.shop.id}``).
+    """
 
     kind = ProviderKind.MARKETPLACE_SOURCE
+    capabilities: ClassVar[frozenset[str]] = frozenset({SourceCapability.PRODUCTS.value})
+    incremental_overlap: ClassVar[timedelta] = timedelta(minutes=5)
+    """How far before its last watermark an incremental sync asks from (clock skew, late
+    commits on the marketplace side)."""
+    reconcile_interval: ClassVar[timedelta] = timedelta(hours=24)
+    """How often a planned sync is a reconciliation pass (a full listing that catches what
+    incremental syncs and change messages missed) instead of an incremental one."""
+    change_batch_size: ClassVar[int] = 100
+    """How many change messages `poll_changes` is asked for (and ids `fetch` is given) at a
+    time."""
 
     @abstractmethod
-    def iter_products(self) -> Iterator[ProductRecord | RejectedRecord]:
-        """Yield every product of the shop, or a rejection for a record that cannot be read."""
+    def iter_products(
+        self, *, since: datetime | None = None, checkpoint: str | None = None
+    ) -> ProductStream:
+        """Yield the shop's products (`ProductRecord`, with variants) and markers.
+
+        Called by every sync run. See the class docstring for `since`, `checkpoint`, the
+        markers and the errors to raise.
+        """
+
+    def iter_categories(
+        self, *, since: datetime | None = None, checkpoint: str | None = None
+    ) -> CategoryStream:
+        """Yield the shop's categories and collections (`CategoryRecord`) and markers.
+
+        Called by every sync run, before the products, with the ``categories`` capability.
+        """
+        raise SourceUnsupported(f"the {self.name} source does not sync categories")
+
+    def iter_promotions(
+        self, *, since: datetime | None = None, checkpoint: str | None = None
+    ) -> PromotionStream:
+        """Yield the shop's promotions (`PromotionRecord`), current and scheduled, and markers.
+
+        Called by every sync run, after the products, with the ``promotions`` capability.
+        Ended promotions may be left out: on a full sync they are then marked deleted.
+        """
+        raise SourceUnsupported(f"the {self.name} source does not sync promotions")
+
+    def iter_orders(
+        self, *, since: datetime | None = None, checkpoint: str | None = None
+    ) -> OrderStream:
+        """Yield the shop's orders (`OrderRecord`) and markers.
+
+        Called by every sync run, last, with the ``orders`` capability. A source may bound a
+        ``since=None`` listing to the period the marketplace allows (e.g. three months):
+        orders are never removed because a listing leaves them out.
+        """
+        raise SourceUnsupported(f"the {self.name} source does not sync orders")
+
+    def fetch(self, entity: EntityKind, external_ids: Sequence[str]) -> SourceStream:
+        """Yield the current record of each of `external_ids` (of kind `entity`).
+
+        Called while applying change messages or webhooks that carry no full record (with
+        the ``change_messages`` or ``webhooks`` capability), with at most
+        `change_batch_size` ids at a time. Yield `Deleted` for an id that no longer exists, a
+        record with status ``delisted`` for one off the shelf, and `RejectedRecord` for one
+        that cannot be read; an id not answered at all is recorded as failed.
+        """
+        raise SourceUnsupported(f"the {self.name} source cannot fetch objects by id")
+
+    def poll_changes(self, limit: int) -> list[Change]:
+        """Return up to `limit` pending change messages, oldest first ([] when none).
+
+        Called repeatedly at the start of each incremental run (``change_messages``
+        capability) until it returns an empty list or the run's budget is spent. Messages
+        must stay pending on the marketplace until `confirm` acknowledges them.
+        """
+        raise SourceUnsupported(f"the {self.name} source has no change messages")
+
+    def confirm(self, change_ids: Sequence[str]) -> None:
+        """Acknowledge change messages `change_ids` so the marketplace stops resending them.
+
+        Called after the changes of a `poll_changes` batch are stored (also those that were
+        rejected, which are recorded in the ledger). Raise on failure: the messages will
+        then simply be delivered again, and applying them twice changes nothing.
+        """
+        raise SourceUnsupported(f"the {self.name} source has no change messages")
+
+    def verify_webhook(self, headers: Mapping[str, str], body: bytes) -> list[Change]:
+        """Check a webhook delivery's signature and return the changes it announces.
+
+        Called for each ``POST /webhooks/<name>/<shop id>`` (``webhooks`` capability) with
+        the request headers (names lower-cased) and the raw body, before anything else reads
+        it. Raise `WebhookRejected` when the signature (or anything else identifying the
+        sender) does not verify: the delivery is refused with 401 and changes nothing. Return
+        [] for deliveries that announce nothing (pings, topics the source ignores).
+        """
+        raise SourceUnsupported(f"the {self.name} source does not accept webhooks")
 
 
 # --- channel publishers --------------------------------------------------------------------

@@ -26,8 +26,11 @@ from cloudcat.core.settings import Settings
 from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
+from cloudcat.schema.admin.oauth import OAuthMutation
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
+from cloudcat.schema.admin.reference import ReferenceQuery
 from cloudcat.schema.admin.shops import ShopMutation, ShopQuery
+from cloudcat.schema.catalog.editing import CatalogMutation
 from cloudcat.schema.contrib import GraphQLContribution
 from cloudcat.schema.limits import (
     CACHE_MAXSIZE,
@@ -41,13 +44,15 @@ from cloudcat.schema.storefront import StorefrontQuery
 
 log = logging.getLogger(__name__)
 
-ADMIN_QUERIES: tuple[type, ...] = (AccountQuery, ShopQuery, PluginQuery)
+ADMIN_QUERIES: tuple[type, ...] = (AccountQuery, ShopQuery, PluginQuery, ReferenceQuery)
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
     ShopMutation,
     PluginMutation,
     CredentialMutation,
     JobMutation,
+    CatalogMutation,
+    OAuthMutation,
 )
 STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
 

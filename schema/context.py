@@ -16,6 +16,11 @@ from cloudcat.core.documents import Shop, User
 from cloudcat.core.errors import Unauthenticated
 from cloudcat.core.services import Services
 from cloudcat.core.tenancy import ShopPlugins
+from cloudcat.schema.catalog.loaders import (
+    CatalogKey,
+    load_categories,
+    load_running_promotions,
+)
 
 
 def _load_users(ids: list[ObjectId]) -> list[User | None]:
@@ -30,6 +35,16 @@ class Loaders:
     users: DataLoader[ObjectId, User | None] = field(
         default_factory=lambda: DataLoader(
             load_fn=lambda ids: run_in_threadpool(_load_users, list(ids))
+        )
+    )
+    categories: DataLoader[CatalogKey, dict[str, Any] | None] = field(
+        default_factory=lambda: DataLoader(
+            load_fn=lambda keys: run_in_threadpool(load_categories, list(keys))
+        )
+    )
+    running_promotions: DataLoader[CatalogKey, list[dict[str, Any]]] = field(
+        default_factory=lambda: DataLoader(
+            load_fn=lambda keys: run_in_threadpool(load_running_promotions, list(keys))
         )
     )
 

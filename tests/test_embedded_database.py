@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pymongo
@@ -66,3 +69,33 @@ def test_a_killed_server_is_seen_as_dead(tmp_path: Path) -> None:
     server.process.wait(10)
     assert not server.alive()
     server.stop()
+
+
+def test_the_server_dies_with_its_parent_process(tmp_path: Path) -> None:
+    """Even a SIGKILLed parent leaves no orphaned server holding the data folder."""
+    script = (
+        "import sys, time\n"
+        "from cloudcat.core.storage.embedded import EmbeddedDatabase\n"
+        f"server = EmbeddedDatabase({str(tmp_path)!r})\n"
+        "server.start()\n"
+        "print(server.process.pid, flush=True)\n"
+        "time.sleep(600)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True
+    ) as parent:
+        assert parent.stdout is not None
+        child = int(parent.stdout.readline())
+        parent.kill()
+        parent.wait(10)
+    for _ in range(200):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the embedded server outlived its parent")
+    with EmbeddedDatabase(tmp_path) as again:  # the data folder is usable again
+        assert again.alive()

@@ -80,7 +80,9 @@ def test_sync_catalog_runs_as_a_job_with_progress_and_a_report(
     assert job["state"] == "QUEUED"
     done = _wait_for(client, shop, job["id"], {"SUCCEEDED", "DEAD"})
     assert done["state"] == "SUCCEEDED", done
-    assert done["result"]["created"] == 30 and done["result"]["failed"] == 0
+    counts = done["result"]["counts"]["product"]
+    assert counts["created"] == 30 and counts["failed"] == 0
+    assert done["result"]["kind"] == "full" and done["result"]["run_id"]
     assert done["progress"]["fraction"] == 1.0
     products = client.data(
         "query($s: ID!) { shop(id: $s) { products(first: 50) { edges { node { title } } } } }",

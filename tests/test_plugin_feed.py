@@ -14,11 +14,12 @@ from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import BadInput, PluginFailure
 from cloudcat.core.http import describe_request_error, http_session, redact_url
-from cloudcat.core.plugin_api import ProductRecord, RejectedRecord
+from cloudcat.core.plugin_api import Checkpoint, ExpectedTotal, ProductRecord, RejectedRecord
 from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
+from cloudcat.plugins.feed import source as feed_module
 from cloudcat.plugins.feed.source import FeedSource
 from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.feed import FeedServer
@@ -60,7 +61,10 @@ def feed_source(
 
 
 def records(source: FeedSource) -> list[ProductRecord | RejectedRecord]:
-    return list(source.iter_products())
+    """The products and rejections of the feed (progress markers left out)."""
+    return [
+        item for item in source.iter_products() if isinstance(item, ProductRecord | RejectedRecord)
+    ]
 
 
 def ids(got: list[ProductRecord | RejectedRecord]) -> list[str]:
@@ -305,3 +309,29 @@ def test_the_session_applies_a_default_timeout(feed_server: FeedServer) -> None:
         session.get(dead_url)
     assert describe_request_error(caught.value, dead_url) == f"could not connect to {dead_url}"
     assert redact_url("https://u:p@h.example:8443/a/b?key=1#f") == "https://h.example:8443/a/b?…"
+
+
+def test_checkpoints_resume_the_same_feed_and_restart_a_changed_one(
+    feed_server: FeedServer, shop_plugins: ShopPlugins, shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feed_module, "CHECKPOINT_EVERY", 2)
+    rows = [{"id": f"R{n}", "title": f"Row {n}", "price": 1} for n in range(5)]
+    source = feed_source(shop_plugins, shop, {"url": feed_server.serve_json("/feed", rows)})
+    items = list(source.iter_products())
+    tokens = [item.token for item in items if isinstance(item, Checkpoint)]
+    assert items[0] == ExpectedTotal(5) and len(tokens) == 2
+
+    resumed = list(
+        feed_source(shop_plugins, shop, {"url": feed_server.url("/feed")}).iter_products(
+            checkpoint=tokens[0]
+        )
+    )
+    assert ids([i for i in resumed if isinstance(i, ProductRecord)]) == ["R2", "R3", "R4"]
+
+    feed_server.serve_json("/feed", [*rows, {"id": "R5", "title": "New", "price": 2}])
+    changed = list(
+        feed_source(shop_plugins, shop, {"url": feed_server.url("/feed")}).iter_products(
+            checkpoint=tokens[0]
+        )
+    )
+    assert ids([i for i in changed if isinstance(i, ProductRecord)]) == [f"R{n}" for n in range(6)]

@@ -107,3 +107,23 @@ def test_owner_tokens_cannot_be_made(team: dict[str, object]) -> None:
     assert isinstance(owner, GraphQLClient)
     make = 'mutation($s: ID!) { createAdminToken(shopId: $s, name: "x", role: OWNER) { token } }'
     assert owner.code(make, {"s": team["shop"]}) == "FORBIDDEN"
+
+
+def test_analysts_see_plugin_state_but_not_configs(team: dict[str, object]) -> None:
+    owner, analyst = team["owner"], team["analyst"]
+    assert isinstance(owner, GraphQLClient) and isinstance(analyst, GraphQLClient)
+    owner.data(
+        'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "event_store", enabled: true) { enabled } }',
+        {"s": team["shop"]},
+    )
+    state = (
+        'query($s: ID!) { shop(id: $s) { plugins(search: "event_store") { name enabled health } } }'
+    )
+    plugins = analyst.data(state, {"s": team["shop"]})["shop"]["plugins"]
+    assert plugins == [{"name": "event_store", "enabled": True, "health": "UNKNOWN"}]
+    with_config = analyst.post(
+        'query($s: ID!) { shop(id: $s) { plugins(search: "event_store") { name config } } }',
+        {"s": team["shop"]},
+    ).json()
+    assert with_config["data"]["shop"]["plugins"] == [{"name": "event_store", "config": None}]
+    assert with_config["errors"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 from bson import ObjectId
 
-from cloudcat.core.documents import AdminToken, Membership, Shop, ShopPlugin, StorefrontKey
+from cloudcat.core.documents import (
+    AdminToken,
+    Membership,
+    Order,
+    Product,
+    Shop,
+    ShopPlugin,
+    StorefrontKey,
+    SyncRun,
+)
 from cloudcat.core.jobs import enqueue
 from cloudcat.core.services import Services
 from tests.graphql_client import GraphQLClient
@@ -18,6 +29,11 @@ SHOP_FIELDS = """
   storefrontKeys { id }
   adminTokens { id }
   products { edges { node { id } } }
+  categories { edges { node { id } } }
+  promotions { edges { node { id } } }
+  orders { edges { node { id } } }
+  syncStatus { source }
+  syncRuns { edges { node { id } } }
   jobs { edges { node { id } } }
   schedules { id }
 """
@@ -69,6 +85,17 @@ OPERATIONS: list[tuple[str, str]] = [
         'mutation($s: ID!) { setCatalogSyncSchedule(shopId: $s, source: "feed", everyMinutes: 30) { id } }',
     ),
     ("job", "query($s: ID!, $j: ID!) { shop(id: $s) { job(id: $j) { id } } }"),
+    ("product", "query($s: ID!, $p: ID!) { shop(id: $s) { product(id: $p) { id } } }"),
+    ("order", "query($s: ID!, $o: ID!) { shop(id: $s) { order(id: $o) { id } } }"),
+    ("syncRun", "query($s: ID!, $r: ID!) { shop(id: $s) { syncRun(id: $r) { id } } }"),
+    (
+        "updateProductContent",
+        'mutation($s: ID!, $p: ID!) { updateProductContent(shopId: $s, productId: $p, input: {title: "pwned"}) { id } }',
+    ),
+    (
+        "syncCatalogFull",
+        'mutation($s: ID!) { syncCatalog(shopId: $s, source: "feed", mode: FULL) { id } }',
+    ),
     (
         "revokeAdminToken",
         "mutation($s: ID!, $k: ID!) { revokeAdminToken(shopId: $s, id: $k) { id } }",
@@ -82,11 +109,34 @@ def _snapshot() -> dict[str, list[dict[str, object]]]:
             (doc.to_mongo().to_dict() for doc in document.objects), key=lambda row: str(row["_id"])
         )
 
-    snapshot = {
-        d.__name__: rows(d) for d in (Shop, Membership, ShopPlugin, StorefrontKey, AdminToken)
-    }
+    documents = (Shop, Membership, ShopPlugin, StorefrontKey, AdminToken, Product, Order, SyncRun)
+    snapshot = {d.__name__: rows(d) for d in documents}
     snapshot["jobs"] = sorted(Shop._get_db().jobs.find(), key=lambda row: str(row["_id"]))
     return snapshot
+
+
+def _victim_catalog(shop_id: ObjectId) -> dict[str, str]:
+    """A product, an order and a sync run of the victim's shop; their ids as variables."""
+    now = datetime.now(UTC)
+    product = Product(
+        shop_id=shop_id,
+        source="feed",
+        external_id="V1",
+        title="Secret",
+        price=Decimal("1.00"),
+        currency="CNY",
+    ).save()
+    order = Order(
+        shop_id=shop_id,
+        source="feed",
+        external_id="O1",
+        status="paid",
+        currency="CNY",
+        total=Decimal("1.00"),
+        placed_at=now,
+    ).save()
+    run = SyncRun(shop_id=shop_id, source="feed", kind="full", status="succeeded").save()
+    return {"p": str(product.id), "o": str(order.id), "r": str(run.id)}
 
 
 @pytest.fixture
@@ -112,12 +162,13 @@ def two_shops(make_client: Callable[[], GraphQLClient], services: Services) -> d
     job = str(
         enqueue(services.db, "catalog.sync", {"source": "feed"}, shop_id=ObjectId(victim_shop))
     )
+    catalog = _victim_catalog(ObjectId(victim_shop))
     mallory.sign_up("mallory@example.com")
     mallory_shop = mallory.create_shop("mallory")
     return {
         "victim": victim,
         "mallory": mallory,
-        "vars": {"s": victim_shop, "u": victim_user, "k": key, "j": job},
+        "vars": {"s": victim_shop, "u": victim_user, "k": key, "j": job, **catalog},
         "mallory_shop": mallory_shop,
         "victim_key_id": key,
         "victim_token_id": token,
@@ -174,3 +225,17 @@ def test_admin_token_is_bound_to_its_shop(two_shops: dict[str, object]) -> None:
     assert mallory.data(shop_query, {"s": two_shops["mallory_shop"]}, headers=headers)
     victim_shop = two_shops["vars"]["s"]  # type: ignore[index]
     assert mallory.code(shop_query, {"s": victim_shop}, headers=headers) == "NOT_FOUND"
+
+
+def test_mallory_cannot_edit_victims_product_through_her_own_shop(
+    two_shops: dict[str, object],
+) -> None:
+    mallory = two_shops["mallory"]
+    assert isinstance(mallory, GraphQLClient)
+    before = _snapshot()
+    error = mallory.error(
+        'mutation($s: ID!, $p: ID!) { updateProductContent(shopId: $s, productId: $p, input: {title: "pwned"}) { id } }',
+        {"s": two_shops["mallory_shop"], "p": two_shops["vars"]["p"]},  # type: ignore[index]
+    )
+    assert error["extensions"]["code"] == "NOT_FOUND"
+    assert _snapshot() == before

@@ -1,4 +1,8 @@
-"""What a catalog sync did: counts, changed ids and rejections, and the failure that carries it."""
+"""What a sync run did: counts and changed ids per entity, failures with reasons, the outcome.
+
+`SyncReport` is the in-memory twin of a `SyncRun` ledger entry; `SyncFailed` is raised when a
+run stops on an error and carries the report of what was stored before it did.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,24 @@ from typing import Any
 
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.errors import PluginFailure
-from cloudcat.core.providers import RejectedRecord
+from cloudcat.core.sources import EntityKind
 
-MAX_REJECTIONS_KEPT = 500
-"""Rejections kept with their reasons; `failed` still counts every one."""
+MAX_ISSUES_KEPT = 200
+"""Failures kept with their reasons per run; `failed` still counts every one."""
+MAX_IDS_KEPT = 10_000
+"""Changed ids kept per entity and kind of change for the catalog-changed event."""
+PLURALS = {
+    EntityKind.PRODUCT: "products",
+    EntityKind.CATEGORY: "categories",
+    EntityKind.PROMOTION: "promotions",
+    EntityKind.ORDER: "orders",
+}
 
 
 @dataclass
-class SyncReport:
-    """The outcome of syncing one source into one shop's catalog."""
+class EntityReport:
+    """What a run did to one kind of object."""
 
-    shop_id: str
-    source: str
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -28,47 +38,157 @@ class SyncReport:
     created_ids: list[str] = field(default_factory=list)
     updated_ids: list[str] = field(default_factory=list)
     removed_ids: list[str] = field(default_factory=list)
-    rejections: list[RejectedRecord] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    started_at: datetime = field(default_factory=utcnow)
-    finished_at: datetime | None = None
 
     @property
     def read(self) -> int:
-        """Records read from the source, good or bad."""
+        """Objects handled, good or bad (removals by absence are not reads)."""
         return self.created + self.updated + self.unchanged + self.failed
 
     @property
-    def changed_ids(self) -> list[str]:
-        """External ids of every product this sync created, updated or delisted."""
-        return [*self.created_ids, *self.updated_ids, *self.removed_ids]
+    def changed(self) -> int:
+        return self.created + self.updated + self.removed
 
-    def reject(self, reference: str, reason: str) -> None:
-        """Count one failed record, keeping its reason while there is room."""
-        self.failed += 1
-        if len(self.rejections) < MAX_REJECTIONS_KEPT:
-            self.rejections.append(RejectedRecord(reference, reason))
+    def note(self, change: str, external_id: str) -> None:
+        """Count one ``created``, ``updated`` or ``removed`` object, keeping its id."""
+        setattr(self, change, getattr(self, change) + 1)
+        ids: list[str] = getattr(self, f"{change}_ids")
+        if len(ids) < MAX_IDS_KEPT:
+            ids.append(external_id)
+
+    def counts(self) -> dict[str, int]:
+        """The five counts, as stored in the ledger."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "failed": self.failed,
+        }
+
+
+@dataclass
+class Issue:
+    """One object that failed, and why."""
+
+    entity: str
+    reference: str
+    reason: str
+
+
+@dataclass
+class SyncReport:
+    """The outcome of one sync run of one source into one shop."""
+
+    shop_id: str
+    source: str
+    kind: str = "full"
+    trigger: str = "job"
+    run_id: str | None = None
+    status: str = "running"
+    entities: dict[str, EntityReport] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    issues_dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
+    expected: dict[str, int] = field(default_factory=dict)
+    error: str | None = None
+    error_code: str | None = None
+    resumed: int = 0
+    started_at: datetime = field(default_factory=utcnow)
+    finished_at: datetime | None = None
+
+    def entity(self, kind: EntityKind | str) -> EntityReport:
+        """The report of one entity kind (created on first use)."""
+        key = str(kind)
+        found = self.entities.get(key)
+        if found is None:
+            found = self.entities[key] = EntityReport()
+        return found
+
+    @property
+    def products(self) -> EntityReport:
+        return self.entity(EntityKind.PRODUCT)
+
+    @property
+    def read(self) -> int:
+        """Objects read from the source, of every kind, good or bad."""
+        return sum(report.read for report in self.entities.values())
+
+    @property
+    def failed(self) -> int:
+        return sum(report.failed for report in self.entities.values())
+
+    @property
+    def changed(self) -> bool:
+        return any(report.changed for report in self.entities.values())
+
+    @property
+    def duration_seconds(self) -> float | None:
+        if self.finished_at is None:
+            return None
+        return (self.finished_at - self.started_at).total_seconds()
+
+    def fail(self, entity: EntityKind | str, reference: str, reason: str) -> None:
+        """Count one failed object, keeping the reason while there is room."""
+        self.entity(entity).failed += 1
+        if len(self.issues) < MAX_ISSUES_KEPT:
+            self.issues.append(Issue(str(entity), reference[:300], reason[:1000]))
+        else:
+            self.issues_dropped += 1
 
     def change(self) -> dict[str, Any]:
         """The `change` argument of the `cloudcat_catalog_changed` observer hook."""
-        return {
+        products = self.products
+        change: dict[str, Any] = {
             "source": self.source,
-            "created": list(self.created_ids),
-            "updated": list(self.updated_ids),
-            "removed": list(self.removed_ids),
+            "run_id": self.run_id,
+            "kind": self.kind,
+            "created": list(products.created_ids),
+            "updated": list(products.updated_ids),
+            "removed": list(products.removed_ids),
         }
+        for kind in (EntityKind.CATEGORY, EntityKind.PROMOTION, EntityKind.ORDER):
+            report = self.entities.get(kind.value)
+            if report is not None and report.changed:
+                change[PLURALS[kind]] = {
+                    "created": list(report.created_ids),
+                    "updated": list(report.updated_ids),
+                    "removed": list(report.removed_ids),
+                }
+        return change
 
     def summary(self) -> str:
         """One line for logs and progress bars."""
-        return (
-            f"{self.source}: {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {self.removed} delisted, {self.failed} failed"
-        )
+        parts = []
+        for kind in EntityKind:
+            report = self.entities.get(kind.value)
+            if report is None or not (report.read or report.removed):
+                continue
+            parts.append(
+                f"{PLURALS[kind]} {report.created} created, {report.updated} updated, "
+                f"{report.unchanged} unchanged, {report.removed} removed, {report.failed} failed"
+            )
+        body = "; ".join(parts) or "nothing to sync"
+        return f"{self.source} ({self.kind}): {body}"
 
 
 class SyncFailed(PluginFailure):
-    """The source failed part-way; `report` holds what was stored before it did."""
+    """A run stopped on an error; `report` holds what was stored before it did.
 
-    def __init__(self, message: str, report: SyncReport) -> None:
+    `retryable` and `retry_after` come from the error that stopped it (see
+    `cloudcat.core.sources.SourceError`), so a job retry can honour them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        report: SyncReport,
+        *,
+        code: str = "PLUGIN_ERROR",
+        retryable: bool = True,
+        retry_after: float | None = None,
+    ) -> None:
         super().__init__(message)
+        self.code = code
         self.report = report
+        self.retryable = retryable
+        self.retry_after = retry_after

@@ -1,7 +1,8 @@
 """The demo shop of `cloudcat dev`: a user, a shop, and plugins, filled through a real sync.
 
-The catalog comes from the bundled `catalog.json`, served by the development server and read
-by the feed source plugin over HTTP, the same path a seller's own feed takes.
+The catalog comes from the bundled `catalog.json` (240 products with SKUs, images, categories
+and promotions in Chinese and English, written by `make_catalog.py`), served by the development
+server and read by the feed source plugin over HTTP, the same path a seller's own feed takes.
 """
 
 from __future__ import annotations

@@ -203,7 +203,9 @@ class Worker:
             log.warning("job %s (%s): lease lost, outcome discarded", job.id, job.kind)
             return
         except Exception as exc:
-            self._record_failure(context, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+            self._record_failure(
+                context, f"{type(exc).__name__}: {exc}", traceback.format_exc(), exc
+            )
             return
         self._record_success(context, result)
 
@@ -222,11 +224,24 @@ class Worker:
         if finish_cancelled(self.db, context.claim, context.take_pending_progress()):
             log.info("job %s (%s) cancelled", context.id, context.kind)
 
-    def _record_failure(self, context: JobContext, message: str, trace: str | None) -> None:
+    def _record_failure(
+        self,
+        context: JobContext,
+        message: str,
+        trace: str | None,
+        error: BaseException | None = None,
+    ) -> None:
+        """Record a failed attempt: retried with backoff (no sooner than the error's
+        `retry_after` seconds, when it has one), or dead after the last attempt or when the
+        error says ``retryable = False``."""
         attempt = context.attempt
         retry_at = None
-        if attempt < context.max_attempts:
-            retry_at = utcnow() + timedelta(seconds=self.backoff.delay(attempt))
+        if attempt < context.max_attempts and getattr(error, "retryable", True) is not False:
+            delay = self.backoff.delay(attempt)
+            wait = getattr(error, "retry_after", None)
+            if isinstance(wait, int | float) and wait > delay:
+                delay = min(float(wait), self.backoff.max_seconds)
+            retry_at = utcnow() + timedelta(seconds=delay)
         state = finish_failed(
             self.db,
             context.claim,

@@ -8,9 +8,12 @@ folder that survives restarts; `:memory:` gives a throw-away store for tests.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import logging
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -24,6 +27,7 @@ from pymongo.errors import PyMongoError
 log = logging.getLogger(__name__)
 
 COMMAND = "secantusd-py"
+PR_SET_PDEATHSIG = 1
 
 
 class EmbeddedDatabaseError(RuntimeError):
@@ -34,6 +38,16 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM it when this process dies, however it
+    dies (even SIGKILL), so no orphaned server keeps the data folder locked."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return  # not Linux: stop() and the context manager still stop the server
 
 
 def _find_command() -> str:
@@ -121,6 +135,7 @@ class EmbeddedDatabase:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
             )
         self._wait_until_ready()
         return self.uri

@@ -26,12 +26,17 @@ def _problem(status: int, title: str, detail: str) -> HTMLResponse:
 
 
 def _product_dicts(shop: Shop) -> list[dict[str, Any]]:
-    rows = Product.objects(shop_id=shop.id, status="active").order_by("id").limit(HOME_PRODUCTS)
+    """The shop's published products (active, not hidden by the seller), seller's order first."""
+    rows = (
+        Product.objects(shop_id=shop.id, status="active", owned__published__ne=False)
+        .order_by("owned.sort_order", "id")
+        .limit(HOME_PRODUCTS)
+    )
     return [
         {
             "id": str(p.id),
-            "title": p.title,
-            "description": p.description,
+            "title": p.display_title,
+            "description": p.display_description,
             "price": p.price.to_decimal() if hasattr(p.price, "to_decimal") else p.price,
             "currency": p.currency,
             "image_urls": list(p.image_urls),

@@ -4,6 +4,12 @@ Every row becomes either a `ProductRecord` or a `RejectedRecord` saying which ro
 one bad row never stops the rest of the feed. Prices are `Decimal` from the bytes on (JSON
 numbers are parsed as `Decimal`, never `float`). A problem with the feed as a whole (not JSON,
 no header row...) raises `FeedError`.
+
+A JSON feed is a list of products, or an object holding one (under ``products``, ``items``,
+``data`` or ``entries``) and optionally ``categories`` and ``promotions`` lists (see
+`cloudcat.plugins.feed.extras` for their shape). Besides the mapped columns, a product may have
+``compare_at_price``, ``stock``, ``sku``, ``barcode``, ``categories`` (ids, a list or separated
+by ``|``), ``modified`` (an ISO 8601 time) and, in JSON, ``variants``.
 """
 
 from __future__ import annotations
@@ -11,20 +17,30 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Literal
 
-from cloudcat.core.plugin_api import ProductRecord, RejectedRecord
-from cloudcat.plugins.feed.currencies import ISO_4217
+from cloudcat.core.plugin_api import ISO_4217, ProductRecord, RejectedRecord
+from cloudcat.plugins.feed.extras import read_variants
+from cloudcat.plugins.feed.values import (
+    RowError,
+    field_of,
+    id_list,
+    optional_price,
+    parse_count,
+    parse_price,
+    parse_time,
+    text,
+    urls,
+    web_url,
+)
 
 FeedFormat = Literal["json", "csv"]
 Row = Mapping[str, Any]
 
 MAX_ID_LENGTH = 200
 MAX_TITLE_LENGTH = 500
-MAX_PRICE = Decimal("1e12")
 JSON_LIST_KEYS = ("products", "items", "data", "entries")
 STATUSES = {
     "": "active",
@@ -36,17 +52,10 @@ STATUSES = {
     "archived": "delisted",
     "unlisted": "delisted",
 }
-_PRICE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$")
-_IMAGE_SEPARATORS = re.compile(r"[\s|]+")
-_CENT = Decimal("0.01")
 
 
 class FeedError(ValueError):
     """The feed as a whole cannot be read (as opposed to one bad row)."""
-
-
-class RowError(ValueError):
-    """One row cannot be read; the message says why."""
 
 
 def detect_format(content_type: str, url: str, text: str) -> FeedFormat:
@@ -80,12 +89,18 @@ def decode(body: bytes, charset: str | None) -> str:
             raise FeedError("the feed is neither UTF-8 nor GB18030 text") from exc
 
 
-def json_rows(text: str) -> Iterator[tuple[str, Any]]:
-    """(label, item) for each item of a JSON feed: a list, or an object holding the list."""
+def load_json(text: str) -> Any:
+    """Parse a JSON feed (numbers as `Decimal`); `FeedError` if it is not valid JSON."""
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        return json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
     except (json.JSONDecodeError, ValueError) as exc:
         raise FeedError(f"the feed is not valid JSON: {exc}") from exc
+
+
+def json_rows(data: Any) -> Iterator[tuple[str, Any]]:
+    """(label, item) for each product of a parsed JSON feed: a list, or an object holding it."""
+    if isinstance(data, str):
+        data = load_json(data)
     if isinstance(data, dict):
         data = next((data[key] for key in JSON_LIST_KEYS if isinstance(data.get(key), list)), None)
     if not isinstance(data, list):
@@ -93,6 +108,16 @@ def json_rows(text: str) -> Iterator[tuple[str, Any]]:
         raise FeedError(f"the JSON feed must be a list of products or an object with a {keys} list")
     for index, item in enumerate(data, start=1):
         yield f"item {index}", item
+
+
+def json_section(data: Any, key: str) -> list[tuple[str, Any]]:
+    """(label, item) for each entry of the `key` list of a JSON feed object ([] if none)."""
+    entries = data.get(key) if isinstance(data, dict) else None
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise FeedError(f"the feed's {key} must be a list")
+    return [(f"{key} item {index}", item) for index, item in enumerate(entries, start=1)]
 
 
 def _no_constant(name: str) -> Any:
@@ -114,95 +139,48 @@ def csv_rows(text: str) -> Iterator[tuple[str, Any]]:
         raise FeedError(f"the CSV feed cannot be read after line {reader.line_num}: {exc}") from exc
 
 
-def _text(value: Any, field: str) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return str(value)
-    raise RowError(f"{field} must be text, not {type(value).__name__}")
-
-
-def parse_price(value: Any) -> Decimal:
-    """A non-negative price with at most two decimals, from a JSON number or a text."""
-    if value is None or value == "":
-        raise RowError("missing price")
-    if isinstance(value, bool):
-        raise RowError(f"malformed price {value!r}")
-    if isinstance(value, int | Decimal):
-        price = Decimal(value)
-    elif isinstance(value, str) and _PRICE.match(value.strip()):
-        price = Decimal(value.strip().replace(",", ""))
-    else:
-        raise RowError(f"malformed price {value!r}")
-    if not price.is_finite() or price < 0:
-        raise RowError(f"malformed price {value!r}")
-    if price >= MAX_PRICE:
-        raise RowError(f"price {value!r} is out of range")
-    try:
-        exact = price.quantize(_CENT)
-    except InvalidOperation as exc:
-        raise RowError(f"malformed price {value!r}") from exc
-    if exact != price:
-        raise RowError(f"price {value!r} has more than two decimals")
-    return exact
-
-
-def _urls(value: Any) -> list[str]:
-    if isinstance(value, list):
-        candidates = [item for item in value if isinstance(item, str)]
-    elif isinstance(value, str):
-        candidates = _IMAGE_SEPARATORS.split(value)
-    else:
-        candidates = []
-    return [url for url in (c.strip() for c in candidates) if _is_web_url(url)]
-
-
-def _is_web_url(url: str) -> bool:
-    return url.startswith(("https://", "http://")) and len(url) > len("https://")
-
-
 def _column(row: Row, mapping: Mapping[str, str], field: str) -> Any:
-    """The value of `field` in `row`, matching column names without regard to case or spaces."""
-    wanted = mapping[field].strip().lower()
-    for key, value in row.items():
-        if isinstance(key, str) and key.strip().lower() == wanted:
-            return value
-    return None
+    """The value of the column `mapping` names for `field` (without regard to case/spaces)."""
+    return field_of(row, mapping[field])
 
 
 def read_record(row: Any, mapping: Mapping[str, str], default_currency: str) -> ProductRecord:
     """Validate one feed row into a `ProductRecord`; raise `RowError` saying what is wrong."""
     if not isinstance(row, Mapping):
         raise RowError("is not an object")
-    external_id = _text(_column(row, mapping, "id"), "id")
+    external_id = text(_column(row, mapping, "id"), "id")
     if not external_id:
         raise RowError("missing id")
     if len(external_id) > MAX_ID_LENGTH:
         raise RowError(f"id is longer than {MAX_ID_LENGTH} characters")
-    title = _text(_column(row, mapping, "title"), "title")
+    title = text(_column(row, mapping, "title"), "title")
     if not title:
         raise RowError("missing title")
     if len(title) > MAX_TITLE_LENGTH:
         raise RowError(f"title is longer than {MAX_TITLE_LENGTH} characters")
     price = parse_price(_column(row, mapping, "price"))
-    currency = _text(_column(row, mapping, "currency"), "currency").upper() or default_currency
+    currency = text(_column(row, mapping, "currency"), "currency").upper() or default_currency
     if currency not in ISO_4217:
         raise RowError(f"unknown currency {currency!r}")
-    status_text = _text(_column(row, mapping, "status"), "status").lower()
+    status_text = text(_column(row, mapping, "status"), "status").lower()
     if status_text not in STATUSES:
         raise RowError(f"unknown status {status_text!r} (use active or delisted)")
-    url = _text(_column(row, mapping, "url"), "url")
     return ProductRecord(
         external_id=external_id,
         title=title,
         price=price,
         currency=currency,
-        description=_text(_column(row, mapping, "description"), "description"),
-        image_urls=_urls(_column(row, mapping, "image")),
-        url=url if _is_web_url(url) else "",
+        description=text(_column(row, mapping, "description"), "description"),
+        image_urls=urls(_column(row, mapping, "image")),
+        url=web_url(_column(row, mapping, "url"), "url"),
         status=STATUSES[status_text],
+        compare_at_price=optional_price(field_of(row, "compare_at_price"), "compare_at_price"),
+        variants=read_variants(field_of(row, "variants")),
+        category_ids=id_list(field_of(row, "categories")),
+        stock=parse_count(field_of(row, "stock"), "stock"),
+        sku=text(field_of(row, "sku"), "sku"),
+        barcode=text(field_of(row, "barcode"), "barcode"),
+        modified_at=parse_time(field_of(row, "modified"), "modified"),
     )
 
 

@@ -2,31 +2,78 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar, Literal
 
 import requests
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
-from cloudcat.core.http import describe_request_error, http_session, redact_url
 from cloudcat.core.plugin_api import (
+    ISO_4217,
+    CategoryStream,
+    Checkpoint,
+    ExpectedTotal,
     MarketplaceSource,
     PluginFailure,
     ProductRecord,
+    ProductStream,
+    PromotionStream,
     RejectedRecord,
+    SourceCapability,
+    describe_request_error,
+    http_session,
+    redact_url,
 )
-from cloudcat.plugins.feed.currencies import ISO_4217
+from cloudcat.plugins.feed.extras import read_categories, read_promotions
 from cloudcat.plugins.feed.parsing import (
     FeedError,
     csv_rows,
     decode,
     detect_format,
     json_rows,
+    json_section,
+    load_json,
     read_records,
 )
 
 MAX_FEED_BYTES = 64 * 1024 * 1024
 ACCEPT = "application/json, text/csv;q=0.9, */*;q=0.5"
+CHECKPOINT_EVERY = 500
+"""Rows between two checkpoints."""
+
+
+@dataclass
+class _Feed:
+    """A fetched feed: its format, its parsed JSON (or CSV text) and a digest of its bytes."""
+
+    format: str
+    data: Any
+    digest: str
+    where: str
+
+    def products(self) -> list[tuple[str, Any]]:
+        try:
+            return list(json_rows(self.data) if self.format == "json" else csv_rows(self.data))
+        except FeedError as exc:
+            raise PluginFailure(f"the feed at {self.where} cannot be read: {exc}") from exc
+
+    def section(self, key: str) -> list[tuple[str, Any]]:
+        if self.format != "json":
+            return []
+        try:
+            return json_section(self.data, key)
+        except FeedError as exc:
+            raise PluginFailure(f"the feed at {self.where} cannot be read: {exc}") from exc
+
+
+def _resume_row(checkpoint: str | None, digest: str) -> int:
+    """The row to resume after: the checkpoint's, if it was taken on this very feed."""
+    if not checkpoint:
+        return 0
+    taken_on, _, row = checkpoint.partition(":")
+    return int(row) if taken_on == digest and row.isdigit() else 0
 
 
 class ColumnMapping(BaseModel):
@@ -73,34 +120,83 @@ class FeedConfig(BaseModel):
 
 
 class FeedSource(MarketplaceSource):
-    """Reads products from a JSON or CSV feed; bad rows are rejected one by one."""
+    """Reads products (with variants), categories and promotions from a JSON or CSV feed.
+
+    Bad rows are rejected one by one. The feed is fetched once per run and read as a whole
+    (``since`` is ignored: a feed is always a complete listing). Every `CHECKPOINT_EVERY`
+    rows a `Checkpoint` names the feed's digest and the row reached, so a killed sync resumes
+    there if the feed is unchanged, and from the start otherwise.
+    """
 
     name = "feed"
     title = "Product feed (JSON/CSV)"
     description = (
         "Reads the catalog from a JSON or CSV product feed at an http(s) URL, such as an export "
-        "from a marketplace, an ERP or a spreadsheet."
+        "from a marketplace, an ERP or a spreadsheet; JSON feeds may carry variants, "
+        "categories and promotions."
     )
-    version = "0.1.0"
+    version = "0.2.0"
     requires_cloudcat = ">=0.1,<1"
-    capabilities: ClassVar[frozenset[str]] = frozenset({"catalog.full_sync"})
+    capabilities: ClassVar[frozenset[str]] = frozenset(
+        {
+            SourceCapability.PRODUCTS.value,
+            SourceCapability.CATEGORIES.value,
+            SourceCapability.PROMOTIONS.value,
+        }
+    )
     config_model = FeedConfig
 
     config: FeedConfig
+    _loaded: _Feed | None = None
 
-    def iter_products(self) -> Iterator[ProductRecord | RejectedRecord]:
-        """Fetch the feed and yield a record or a rejection for every row.
+    def iter_products(
+        self, *, since: datetime | None = None, checkpoint: str | None = None
+    ) -> ProductStream:
+        """Yield a record or a rejection for every product row, with checkpoints.
 
         Raises `PluginFailure` when the feed as a whole cannot be fetched or read.
         """
-        text, content_type = self._fetch()
-        currency = self.config.default_currency or self.context.shop.currency
-        try:
-            yield from read_records(
-                self._rows(text, content_type), self.config.columns.model_dump(), currency
-            )
-        except FeedError as exc:
-            raise PluginFailure(f"the feed at {self._where} cannot be read: {exc}") from exc
+        feed = self._feed()
+        rows = feed.products()
+        yield ExpectedTotal(len(rows))
+        start = _resume_row(checkpoint, feed.digest)
+        currency = self._currency()
+        mapping = self.config.columns.model_dump()
+        for index, item in enumerate(read_records(rows, mapping, currency), start=1):
+            if index > start:
+                yield item
+            if index % CHECKPOINT_EVERY == 0:
+                yield Checkpoint(f"{feed.digest}:{index}")
+
+    def iter_categories(
+        self, *, since: datetime | None = None, checkpoint: str | None = None
+    ) -> CategoryStream:
+        """Yield a record or a rejection for every entry of a JSON feed's ``categories``."""
+        yield from read_categories(self._feed().section("categories"))
+
+    def iter_promotions(
+        self, *, since: datetime | None = None, checkpoint: str | None = None
+    ) -> PromotionStream:
+        """Yield a record or a rejection for every entry of a JSON feed's ``promotions``."""
+        yield from read_promotions(self._feed().section("promotions"), self._currency())
+
+    def _currency(self) -> str:
+        return self.config.default_currency or self.context.shop.currency
+
+    def _feed(self) -> _Feed:
+        """The feed, fetched and parsed once per source instance (one sync run)."""
+        if self._loaded is None:
+            text, content_type = self._fetch()
+            fmt = self.config.format
+            if fmt == "auto":
+                fmt = detect_format(content_type, str(self.config.url), text)
+            digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+            try:
+                data = load_json(text) if fmt == "json" else text
+            except FeedError as exc:
+                raise PluginFailure(f"the feed at {self._where} cannot be read: {exc}") from exc
+            self._loaded = _Feed(fmt, data, digest, self._where)
+        return self._loaded
 
     def check(self) -> str:
         """Fetch and read the whole feed; report its rows, or raise if none is usable."""
@@ -109,7 +205,7 @@ class FeedSource(MarketplaceSource):
         for item in self.iter_products():
             if isinstance(item, ProductRecord):
                 readable += 1
-            else:
+            elif isinstance(item, RejectedRecord):
                 rejected += 1
                 first_problem = first_problem or item.reason
         if readable == 0:
@@ -123,12 +219,6 @@ class FeedSource(MarketplaceSource):
     @property
     def _where(self) -> str:
         return redact_url(str(self.config.url))
-
-    def _rows(self, text: str, content_type: str) -> Iterator[tuple[str, Any]]:
-        fmt = self.config.format
-        if fmt == "auto":
-            fmt = detect_format(content_type, str(self.config.url), text)
-        return json_rows(text) if fmt == "json" else csv_rows(text)
 
     def _fetch(self) -> tuple[str, str]:
         url = str(self.config.url)

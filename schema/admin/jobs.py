@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
+from typing import Annotated
 
 import strawberry
 from starlette.concurrency import run_in_threadpool
@@ -33,6 +35,13 @@ MAX_SYNC_MINUTES = 7 * 24 * 60
 
 strawberry.enum(jobs.JobState, name="JobState", description="Where a job is in its life.")
 JobState = jobs.JobState
+
+
+@strawberry.enum(description="The kind of catalog sync to run.")
+class SyncMode(Enum):
+    FULL = "full"
+    INCREMENTAL = "incremental"
+    RECONCILE = "reconcile"
 
 
 @strawberry.type
@@ -205,13 +214,25 @@ class JobMutation:
             "running, that job is returned instead of starting another."
         )
     )
-    async def sync_catalog(self, info: AppInfo, shop_id: strawberry.ID, source: str) -> Job:
+    async def sync_catalog(
+        self,
+        info: AppInfo,
+        shop_id: strawberry.ID,
+        source: str,
+        mode: Annotated[
+            SyncMode | None,
+            strawberry.argument(
+                description="FULL re-reads everything; left out, CloudCat plans the kind of sync."
+            ),
+        ] = None,
+    ) -> Job:
         shop = await authorize(info, shop_id, Role.EDITOR)
         services = info.context.services
         await _enabled_source(info, shop, source)
+        kind = mode.value if mode is not None else None
 
         def start() -> jobs.Job:
-            job_id = start_catalog_sync(services.db, shop.id, source)
+            job_id = start_catalog_sync(services.db, shop.id, source, kind)
             job = jobs.get_job(services.db, shop.id, job_id)
             if job is None:
                 raise NotFound("the sync job vanished")

@@ -7,13 +7,16 @@ from enum import Enum
 from typing import cast
 
 import strawberry
+from bson import ObjectId
 from starlette.concurrency import run_in_threadpool
 from strawberry.scalars import JSON
 
 from cloudcat.core.documents import Role
 from cloudcat.core.documents import Shop as ShopDoc
 from cloudcat.core.documents import ShopPlugin as ShopPluginDoc
-from cloudcat.core.errors import BadInput
+from cloudcat.core.documents.oauth import OAuthConnection
+from cloudcat.core.errors import BadInput, Forbidden
+from cloudcat.core.oauth import connected, connection_of, connections_of
 from cloudcat.core.plugins import InstalledProvider
 from cloudcat.core.providers import Provider, ProviderKind
 from cloudcat.core.tenancy import ShopPlugins
@@ -39,6 +42,16 @@ class Plugin:
     def config_schema(self) -> JSON:
         """Built only when selected (and then taken from the provider class's cache)."""
         return cast(JSON, self.provider.config_schema())
+
+    @strawberry.field(
+        description="Whether a shop connects this plugin by one-click authorization "
+        "(startAuthorization) rather than by pasting credentials."
+    )
+    def supports_authorization(self) -> bool:
+        return all(
+            callable(getattr(self.provider, method, None))
+            for method in ("authorize_url", "exchange_code", "refresh")
+        )
 
     @strawberry.field
     def secret_fields(self) -> list[str]:
@@ -81,27 +94,55 @@ class PluginHealth(Enum):
 class ShopPlugin:
     name: str
     enabled: bool
-    config: JSON = strawberry.field(description="The stored config, without secret fields.")
+    stored_config: strawberry.Private[dict[str, object]]
+    shop_id: strawberry.Private[ObjectId]
     secrets_set: list[str] = strawberry.field(description="Secret fields that hold a value.")
     health: PluginHealth
     last_error: str | None
     last_error_at: datetime | None
     updated_at: datetime | None
+    connected: bool = strawberry.field(
+        description=(
+            "Connected to its provider by authorization (startAuthorization), and that "
+            "authorization works or can be renewed; false means connect (again)."
+        )
+    )
+    account_name: str | None = strawberry.field(
+        description="The provider account the authorization is for (e.g. the seller's nick)."
+    )
     plugin: Plugin
+
+    @strawberry.field(
+        description="The stored config, without secret fields (editor: analysts get null and "
+        "a FORBIDDEN error)."
+    )
+    def config(self, info: AppInfo) -> JSON | None:
+        role = info.context.viewer.role_in(self.shop_id)
+        if role is None or not role.allows(Role.EDITOR):
+            raise Forbidden("the plugin configuration needs the editor role")
+        return cast(JSON, self.stored_config)
 
     @classmethod
     def build(
-        cls, shop_plugins: ShopPlugins, installed: InstalledProvider, doc: ShopPluginDoc | None
+        cls,
+        shop_plugins: ShopPlugins,
+        shop_id: ObjectId,
+        installed: InstalledProvider,
+        doc: ShopPluginDoc | None,
+        connection: OAuthConnection | None = None,
     ) -> ShopPlugin:
         return cls(
+            shop_id=shop_id,
             name=installed.name,
             enabled=bool(doc and doc.enabled),
-            config=cast(JSON, shop_plugins.public_config(doc) if doc else {}),
+            stored_config=shop_plugins.public_config(doc) if doc else {},
             secrets_set=shop_plugins.secrets_set(doc) if doc else [],
             health=PluginHealth(doc.health if doc else "unknown"),
             last_error=doc.last_error if doc else None,
             last_error_at=doc.last_error_at if doc else None,
             updated_at=doc.updated_at if doc else None,
+            connected=connected(connection),
+            account_name=(connection.account_name or None) if connection else None,
             plugin=Plugin.from_installed(installed),
         )
 
@@ -120,12 +161,13 @@ def _matches(installed: InstalledProvider, kind: ProviderKind | None, search: st
 async def shop_plugins_of(
     info: AppInfo, shop: ShopDoc, kind: ProviderKind | None = None, search: str | None = None
 ) -> list[ShopPlugin]:
-    """Every installed plugin with this shop's state of it (editor role: configs are shown)."""
-    await authorize(info, str(shop.id), Role.EDITOR)
+    """Every installed plugin with this shop's state of it (any role; configs need editor)."""
+    await authorize(info, str(shop.id), Role.ANALYST)
     service = info.context.shop_plugins
     states = await run_in_threadpool(service.states, shop.id)
+    links = await run_in_threadpool(connections_of, shop.id)
     return [
-        ShopPlugin.build(service, installed, states.get(name))
+        ShopPlugin.build(service, shop.id, installed, states.get(name), links.get(name))
         for name, installed in sorted(service.plugins.providers.items())
         if _matches(installed, kind, search)
     ]
@@ -158,7 +200,8 @@ async def _state(info: AppInfo, shop_id: str, name: str) -> ShopPlugin:
     service = info.context.shop_plugins
     installed = service.installed(name)
     doc = await run_in_threadpool(service.state, shop_id, name)
-    return ShopPlugin.build(service, installed, doc)
+    link = await run_in_threadpool(connection_of, shop_id, name)
+    return ShopPlugin.build(service, ObjectId(shop_id), installed, doc, link)
 
 
 @strawberry.type

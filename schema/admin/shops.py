@@ -25,10 +25,9 @@ from cloudcat.schema.admin.credentials import (
 from cloudcat.schema.admin.enums import PluginKind, Role
 from cloudcat.schema.admin.jobs import Job, JobSchedule, JobState, job_of, jobs_of, schedules_of
 from cloudcat.schema.admin.plugins import ShopPlugin, shop_plugins_of
-from cloudcat.schema.catalog import product_by_id, product_connection
+from cloudcat.schema.catalog.shop_fields import ShopCatalog
 from cloudcat.schema.context import AppInfo
 from cloudcat.schema.pagination import Connection, build_connection, check_page_size, page_filter
-from cloudcat.schema.types import Product
 
 
 @strawberry.type
@@ -46,7 +45,7 @@ class Member:
 
 
 @strawberry.type
-class Shop:
+class Shop(ShopCatalog):
     id: strawberry.ID
     slug: str
     name: str
@@ -83,7 +82,9 @@ class Shop:
         )
         return [Member(role=d.role, joined_at=d.created_at, user_id=d.user_id) for d in docs]
 
-    @strawberry.field(description="Every installed plugin with this shop's state of it (editor).")
+    @strawberry.field(
+        description="Every installed plugin with this shop's state of it (config: editor)."
+    )
     async def plugins(
         self, info: AppInfo, kind: PluginKind | None = None, search: str | None = None
     ) -> list[ShopPlugin]:
@@ -96,25 +97,6 @@ class Shop:
     @strawberry.field(description="Admin API tokens (owner).")
     async def admin_tokens(self, info: AppInfo) -> list[AdminToken]:
         return await admin_tokens_of(info, self.doc)
-
-    @strawberry.field(description="The synced catalog, oldest first.")
-    async def products(
-        self,
-        info: AppInfo,
-        first: int | None = None,
-        after: str | None = None,
-        search: str | None = None,
-        include_delisted: bool = False,
-    ) -> Connection[Product]:
-        await authorize(info, self.id)
-        statuses = ["active", "delisted"] if include_delisted else ["active"]
-        max_page = info.context.services.settings.page_size_max
-        return await product_connection(self.doc.id, first, after, search, statuses, max_page)
-
-    @strawberry.field
-    async def product(self, info: AppInfo, id: strawberry.ID) -> Product | None:
-        await authorize(info, self.id)
-        return await product_by_id(self.doc.id, id)
 
     @strawberry.field(description="Background jobs, newest first.")
     async def jobs(

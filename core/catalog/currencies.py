@@ -1,4 +1,4 @@
-"""The ISO 4217 currency codes in use, which a feed's currency column must be one of."""
+"""The ISO 4217 currency codes in use: every synced price must be in one of them."""
 
 from __future__ import annotations
 
