@@ -12,11 +12,14 @@ ROOTS = {"core": "cloudcat.core", "plugins": "cloudcat.plugins", "schema": "clou
 
 
 def _packages() -> list[str]:
+    """Every folder below the roots: code packages and data-only ones (templates, catalogs)."""
     found = []
     for folder, name in ROOTS.items():
-        for init in sorted(Path(folder).rglob("__init__.py")):
-            found.append(".".join((name, *init.parent.relative_to(folder).parts)))
-    return found
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_dir()):
+            if "__pycache__" not in path.parts:
+                found.append(".".join((name, *path.relative_to(folder).parts)))
+        found.append(name)
+    return sorted(found)
 
 
 setup(packages=_packages())

@@ -10,7 +10,12 @@ synthetic catalog (`bench.catalog_data`: 10,000 products x 3 SKUs by default, 2,
   at a time with a checkpoint per page and honours ``since`` (as the Taobao source does with
   ``start_modified``), so the engine's own cost is what is measured;
 - ``feed``: the built-in feed source plugin reading the catalog as a JSON feed (about 12 MB)
-  served over loopback HTTP, parsing included.
+  served over loopback HTTP, parsing included;
+- ``taobao``: the Taobao source plugin reading a seller of the loopback TOP fake
+  (`tests.fakes.taobao`, served from a thread of this process): signed calls, item listings
+  by modified time, item details with SKUs 20 per call, the shared call budget kept in the
+  database (set far above what the run needs, so its bookkeeping is measured, not its waits),
+  change messages; the products only (the baseline writes products), 10,000 items x 3 SKUs.
 
 After an untimed warm-up round on 1,000 products, each round, interleaved (the order of the
 first two alternates):
@@ -39,7 +44,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, Protocol
 
 from bson import ObjectId
@@ -58,6 +63,7 @@ from cloudcat.core.catalog.entities import PRODUCTS
 from cloudcat.core.catalog.records import identify, prepare
 from cloudcat.core.documents import Product, Shop
 from cloudcat.core.documents.base import utcnow
+from cloudcat.core.oauth import OAuthFlows, TokenSet
 from cloudcat.core.plugin_api import (
     Checkpoint,
     EntityKind,
@@ -73,6 +79,8 @@ from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
 from cloudcat.core.storage.embedded import EmbeddedDatabase
 from cloudcat.core.tenancy import ShopPlugins, shop_info
+from cloudcat.plugins.taobao.records import product_record
+from tests.fakes.taobao import TaobaoFake
 
 NAME = "catalog_sync"
 SIZES = (2, 10_000)  # rounds, products
@@ -82,6 +90,8 @@ WARM_UP = 1_000
 VARIANTS = 3
 BATCH = 500
 PAGE = 200
+TAOBAO_SELLERS = 3_000_000_000
+"""User ids of the fake Taobao sellers made per catalog size (plus the size)."""
 CACHE_SIZE = "2G"
 """The in-memory server holds up to 40,000 products with their indexes at once."""
 
@@ -123,6 +133,10 @@ class CatalogSource(Protocol):
 
     label: str
 
+    def catalog(self, size: int) -> list[ProductRecord]:
+        """Read a catalog of `size` products from now on; the records a sync of it yields."""
+        ...
+
     def make(self, shop: Shop) -> MarketplaceSource: ...
 
 
@@ -133,7 +147,13 @@ class MarketBench:
 
     def __init__(self, shop_plugins: ShopPlugins, records: list[ProductRecord]) -> None:
         BenchMarketSource.catalog = records
+        self.records = records
         self.shop_plugins = shop_plugins
+
+    def catalog(self, size: int) -> list[ProductRecord]:
+        """The first `size` synthetic products."""
+        BenchMarketSource.catalog = self.records[:size]
+        return BenchMarketSource.catalog
 
     def make(self, shop: Shop) -> MarketplaceSource:
         context = ProviderContext(shop_info(shop), BenchMarketSource.config_model(), *self._db())
@@ -148,9 +168,17 @@ class FeedBench:
 
     label = "feed source plugin over loopback HTTP (JSON)"
 
-    def __init__(self, shop_plugins: ShopPlugins, base_url: str) -> None:
+    def __init__(
+        self, shop_plugins: ShopPlugins, base_url: str, records: list[ProductRecord]
+    ) -> None:
         self.shop_plugins = shop_plugins
         self.base_url = base_url
+        self.records = records
+
+    def catalog(self, size: int) -> list[ProductRecord]:
+        """The first `size` synthetic products (the feed serves as many)."""
+        BenchMarketSource.catalog = self.records[:size]
+        return BenchMarketSource.catalog
 
     def make(self, shop: Shop) -> MarketplaceSource:
         url = f"{self.base_url}/feed.json?n={len(BenchMarketSource.catalog)}"
@@ -158,6 +186,57 @@ class FeedBench:
         self.shop_plugins.set_enabled(shop.id, "feed", True)
         source = self.shop_plugins.provider(shop, "feed")
         assert isinstance(source, MarketplaceSource)
+        return source
+
+
+class TaobaoBench:
+    """The Taobao source plugin over the loopback TOP fake, one fake seller per size."""
+
+    label = "Taobao source plugin over the loopback TOP fake (products only)"
+    capabilities = frozenset({"products", "incremental", "change_messages"})
+
+    def __init__(self, shop_plugins: ShopPlugins, fake: TaobaoFake) -> None:
+        self.shop_plugins = shop_plugins
+        self.fake = fake
+        self.sellers: dict[int, int] = {len(fake.seller.items): fake.seller.user_id}
+        self.user_id = fake.seller.user_id
+
+    def catalog(self, size: int) -> list[ProductRecord]:
+        """A seller with `size` items x 3 SKUs (made once); their items as product records,
+        exactly as the source reads them."""
+        if size not in self.sellers:
+            user_id = TAOBAO_SELLERS + size
+            self.fake.add_seller(user_id, f"bench-{size}", items=size, skus=VARIANTS, trades=0)
+            self.sellers[size] = user_id
+        self.user_id = self.sellers[size]
+        return [product_record(item) for item in self.fake.sellers[self.user_id].items.values()]
+
+    def make(self, shop: Shop) -> MarketplaceSource:
+        """The shop's Taobao source, connected to the chosen seller through the fake."""
+        fake = self.fake
+        config = {
+            "app_key": fake.app_key,
+            "gateway_url": fake.gateway_url,
+            "oauth_url": fake.oauth_url,
+            "calls_per_second": 10_000,
+            "burst": 100,
+        }
+        self.shop_plugins.configure(shop.id, "taobao", config, {"app_secret": fake.app_secret})
+        self.shop_plugins.set_enabled(shop.id, "taobao", True)
+        seller = fake.sellers[self.user_id]
+        OAuthFlows(self.shop_plugins).store(
+            shop.id,
+            "taobao",
+            TokenSet(
+                access_token=fake.issue_session(user_id=seller.user_id),
+                expires_at=utcnow() + timedelta(days=1),
+                account_id=str(seller.user_id),
+                account_name=seller.nick,
+            ),
+        )
+        source = self.shop_plugins.provider(shop, "taobao")
+        assert isinstance(source, MarketplaceSource)
+        source.capabilities = self.capabilities  # the baseline writes products only
         return source
 
 
@@ -221,7 +300,15 @@ def benchmarks(config: RunConfig) -> Iterator[list[Result]]:
             source: CatalogSource
             if choice == "feed":
                 base = stack.enter_context(serve_in_thread(_feed_app(), name="bench-feed"))
-                source = FeedBench(shop_plugins, base)
+                source = FeedBench(shop_plugins, base, records)
+            elif choice == "taobao":
+                fake = TaobaoFake(
+                    items=count,
+                    skus=VARIANTS,
+                    trades=0,
+                    base_time=datetime.now(UTC) - timedelta(hours=1),
+                )
+                source = TaobaoBench(shop_plugins, stack.enter_context(fake))
             else:
                 source = MarketBench(shop_plugins, records)
             yield measure(db, owner, source, records, rounds, count)
@@ -237,16 +324,16 @@ def measure(
 ) -> list[Result]:
     """An untimed warm-up round, then interleaved timed rounds of baseline, full sync and
     re-syncs; the results per product."""
+    source.catalog(min(count, WARM_UP))
     name = source.make(create_shop(owner, "bench-probe", ShopFields(name="probe"))).name
     samples: dict[str, list[float]] = {"baseline": [], "full": [], "planned": [], "reread": []}
     for index in range(rounds + 1):  # round 0 warms up on a smaller catalog and is not kept
         size = min(count, WARM_UP) if index == 0 else count
-        BenchMarketSource.catalog = records[:size]
-        times = _round(db, owner, source, records[:size], name, index)
+        times = _round(db, owner, source, source.catalog(size), name, index)
         if index:
             for key, seconds in times.items():
                 samples[key].append(seconds / size)
-    BenchMarketSource.catalog = records
+    source.catalog(count)
     label = f"{count:,} products x {VARIANTS} SKUs, {source.label}"
     full_side = Side("full sync (run_sync kind=full)", samples["full"])
     return [

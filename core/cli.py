@@ -63,6 +63,31 @@ def _stop_on_signals(stop: threading.Event) -> None:
         signal.signal(signum, lambda *_: stop.set())
 
 
+class _InlineWorker:
+    """Job worker threads inside a server process (`dev`, or `serve --worker N`)."""
+
+    def __init__(self, services: Services, concurrency: int) -> None:
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(
+            target=run_worker,
+            args=(services.db, collect_handlers(services)),
+            kwargs={
+                "settings": services.settings,
+                "concurrency": concurrency,
+                "stop_event": self.stop_event,
+            },
+            name="cloudcat-worker",
+            daemon=True,
+        )
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout=10)
+
+
 @app.command()
 def version() -> None:
     """Print the CloudCat version."""
@@ -73,6 +98,16 @@ def version() -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    worker: Annotated[
+        int,
+        typer.Option(
+            "--worker",
+            min=0,
+            max=64,
+            help="Also run this many job worker threads in the server process (small "
+            "deployments, tests); 0 leaves jobs to `cloudcat worker` processes.",
+        ),
+    ] = 0,
 ) -> None:
     """Run the API server (stateless: run as many as you like behind a load balancer)."""
     from cloudcat.core.app import create_app_with_storage
@@ -83,9 +118,14 @@ def serve(
     except (EmbeddedDatabaseError, SettingsError) as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
+    inline = _InlineWorker(application.state.services, worker) if worker else None
+    if inline:
+        inline.start()
     try:
         uvicorn.run(application, host=host, port=port, log_config=None, access_log=False)
     finally:
+        if inline:
+            inline.stop()
         storage.close()
 
 
@@ -124,18 +164,12 @@ def dev(
     storage = _storage(settings)
     services = build_services(settings, storage.db)
     shop = seed_demo(services, f"http://{host}:{port}/_dev/demo-catalog.json")
-    stop = threading.Event()
-    worker_thread = threading.Thread(
-        target=run_worker,
-        args=(storage.db, collect_handlers(services)),
-        kwargs={"settings": settings, "concurrency": 2, "stop_event": stop},
-        name="cloudcat-worker",
-        daemon=True,
-    )
-    worker_thread.start()
+    inline = _InlineWorker(services, concurrency=2)
+    inline.start()
     base = f"http://{host}:{port}"
     console.print(
         f"\n[bold]CloudCat {__version__}[/] (development)\n"
+        f"  Admin              {base}/admin/\n"
         f"  GraphiQL (admin)   {base}/graphql\n"
         f"  Storefront API     {base}/storefront/graphql\n"
         f"  Demo site          {base}/s/{shop.slug}/\n"
@@ -147,8 +181,7 @@ def dev(
             create_app(settings, services), host=host, port=port, log_config=None, access_log=False
         )
     finally:
-        stop.set()
-        worker_thread.join(timeout=10)
+        inline.stop()
         storage.close()
 
 

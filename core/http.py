@@ -8,9 +8,14 @@
 * identifies itself with a CloudCat `User-Agent`.
 
 After the retries are spent the last response is returned as it is (no exception), so callers
-report the status the server gave. `describe_request_error()` turns a `requests` exception into
-a sentence a seller can act on, and `redact_url()` drops query strings (which often carry keys)
-from URLs before they go into messages.
+report the status the server gave. Given a `budget` (a `cloudcat.core.ratelimit.CallBudget`,
+e.g. a shop's share of an app's call budget shared by every worker), the session takes a token
+before each request it sends and, when the server still answers 429 with a `Retry-After`,
+holds every worker of that budget back for that long.
+
+`describe_request_error()` turns a `requests` exception into a sentence a seller can act on,
+and `redact_url()` drops query strings (which often carry keys) from URLs before they go into
+messages.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from urllib3.exceptions import (
 from urllib3.util.retry import Retry
 
 from cloudcat.core import __version__
+from cloudcat.core.ratelimit import CallBudget
 
 
 def user_agent(product: str | None = None) -> str:
@@ -68,10 +74,14 @@ class CloudCatRetry(Retry):
 
 
 class TimeoutAdapter(HTTPAdapter):
-    """An `HTTPAdapter` that applies a default timeout when a request does not give one."""
+    """An `HTTPAdapter` that applies a default timeout when a request does not give one, and
+    draws on a call budget when given one."""
 
-    def __init__(self, timeout: Timeout, max_retries: Retry) -> None:
+    def __init__(
+        self, timeout: Timeout, max_retries: Retry, budget: CallBudget | None = None
+    ) -> None:
         self.default_timeout = timeout
+        self.budget = budget
         super().__init__(max_retries=max_retries)
 
     def send(  # type: ignore[override]
@@ -83,8 +93,11 @@ class TimeoutAdapter(HTTPAdapter):
         cert: str | tuple[str, str] | None = None,
         proxies: Mapping[str, str] | None = None,
     ) -> requests.Response:
-        """Send `request`, with the default timeout unless one is given."""
-        return super().send(
+        """Send `request`, with the default timeout unless one is given (after taking a
+        token of the budget, if any)."""
+        if self.budget is not None:
+            self.budget.acquire()
+        response = super().send(
             request,
             stream=stream,
             timeout=self.default_timeout if timeout is None else timeout,
@@ -92,6 +105,20 @@ class TimeoutAdapter(HTTPAdapter):
             cert=cert,
             proxies=proxies,
         )
+        if self.budget is not None and response.status_code == 429:
+            wait = _retry_after(response.headers.get("Retry-After"))
+            if wait is not None:
+                self.budget.penalize(wait)
+        return response
+
+
+def _retry_after(value: str | None) -> float | None:
+    """The seconds of a `Retry-After` header given in seconds (None otherwise)."""
+    try:
+        seconds = float(value) if value is not None else None
+    except ValueError:
+        return None
+    return seconds if seconds is not None and seconds >= 0 else None
 
 
 def build_retry(
@@ -130,16 +157,21 @@ def http_session(
     retry_methods: Collection[str] = IDEMPOTENT_METHODS,
     product: str | None = None,
     headers: Mapping[str, str] | None = None,
+    budget: CallBudget | None = None,
 ) -> requests.Session:
     """A `requests.Session` with CloudCat's timeouts, retries and User-Agent.
 
-    `product` is a token added to CloudCat's User-Agent (e.g. ``"feed/0.1.0"``). Close the
+    `product` is a token added to CloudCat's User-Agent (e.g. ``"feed/0.1.0"``). With a
+    `budget` (``SharedRateLimiter(db, key, limit).for_shop(shop_id)``), every request first
+    takes a token of it (retries the HTTP layer makes itself do not), and a 429 the retries
+    did not get past holds every worker of the budget back for its `Retry-After`. Close the
     session when done (it is a context manager).
     """
     session = requests.Session()
     adapter = TimeoutAdapter(
         timeout,
         max_retries=build_retry(retries, backoff_factor=backoff_factor, methods=retry_methods),
+        budget=budget,
     )
     session.mount("http://", adapter)
     session.mount("https://", adapter)

@@ -14,6 +14,16 @@ its app key and secret)::
             '''New tokens from `token_set.refresh_token`; raise AuthorizationFailed when the
             provider refuses (the seller must then reconnect).'''
 
+A provider whose callback carries more than a code to check (Shopify signs the whole query
+with ``hmac`` and names the ``shop``) may also define the optional method of
+`CallbackExchanger`::
+
+        def exchange_callback(self, params: Mapping[str, str], redirect_uri: str) -> TokenSet:
+            '''Verify the whole callback query and trade its code for tokens.'''
+
+When it is defined, the callback calls it (after the ``state`` check, with every query
+parameter, ``state`` and ``code`` included) instead of `exchange_code`.
+
 The flow, run by `OAuthFlows`:
 
 1. the admin's ``startAuthorization(shopId, plugin)`` (editor role, a signed-in user) calls
@@ -156,6 +166,18 @@ class OAuthProvider(Protocol):
     def refresh(self, token_set: TokenSet) -> TokenSet:
         """Renew `token_set`; raise `AuthorizationFailed` when the provider refuses (or
         cannot refresh at all), which makes the seller reconnect."""
+        ...
+
+
+@runtime_checkable
+class CallbackExchanger(Protocol):
+    """The optional method of an `OAuthProvider` that checks the whole callback."""
+
+    def exchange_callback(self, params: Mapping[str, str], redirect_uri: str) -> TokenSet:
+        """Verify the callback query `params` (all of them, ``state`` and ``code`` included;
+        the ``state`` was already accepted) and trade its code for tokens (`redirect_uri` as
+        given to `authorize_url`). Raise `AuthorizationFailed` when the query does not verify
+        (e.g. a wrong ``hmac``) or the provider refuses the exchange."""
         ...
 
 
@@ -330,12 +352,24 @@ class OAuthFlows:
             raise NotFound("the shop of this authorization no longer exists")
         return shop
 
-    def complete(self, claimed: OAuthState, code: str) -> TokenSet:
-        """Exchange `code` for tokens, store them encrypted and mark the plugin healthy."""
+    def complete(
+        self, claimed: OAuthState, code: str, params: Mapping[str, str] | None = None
+    ) -> TokenSet:
+        """Exchange `code` for tokens, store them encrypted and mark the plugin healthy.
+
+        `params` is the whole callback query (with `code` in it): a provider that defines
+        `exchange_callback` (`CallbackExchanger`) is given it instead of the bare code.
+        """
         shop = self.shop_of(claimed)
         if not code:
             raise AuthorizationFailed("the authorization answer carries no code")
-        tokens = self.provider(shop, claimed.plugin).exchange_code(code, claimed.redirect_uri)
+        provider = self.provider(shop, claimed.plugin)
+        if isinstance(provider, CallbackExchanger):
+            query = dict(params) if params is not None else {"code": code}
+            query.setdefault("code", code)
+            tokens = provider.exchange_callback(query, claimed.redirect_uri)
+        else:
+            tokens = provider.exchange_code(code, claimed.redirect_uri)
         self.store(shop.id, claimed.plugin, tokens, connected_by=claimed.user_id)
         self._status(shop.id, claimed.plugin, None)
         log.info("shop %s connected %s (%s)", shop.id, claimed.plugin, tokens.account_name)

@@ -25,7 +25,13 @@ from cloudcat.core.documents import Role
 from cloudcat.core.errors import PluginFailure
 from cloudcat.core.hookspecs import PROJECT
 from cloudcat.core.http import describe_request_error, http_session, redact_url
-from cloudcat.core.oauth import AuthorizationExpired, AuthorizationFailed, OAuthProvider, TokenSet
+from cloudcat.core.oauth import (
+    AuthorizationExpired,
+    AuthorizationFailed,
+    CallbackExchanger,
+    OAuthProvider,
+    TokenSet,
+)
 from cloudcat.core.providers import (
     AnalyticsSink,
     ChannelPublisher,
@@ -39,6 +45,13 @@ from cloudcat.core.providers import (
     StorefrontPage,
     Theme,
     TrackedEvent,
+)
+from cloudcat.core.ratelimit import (
+    CallBudget,
+    RateLimit,
+    RateLimitExceeded,
+    SharedRateLimiter,
+    ShopBudget,
 )
 from cloudcat.core.sources import (
     BuyerRecord,
@@ -80,6 +93,8 @@ __all__ = [
     "AuthorizationExpired",
     "AuthorizationFailed",
     "BuyerRecord",
+    "CallBudget",
+    "CallbackExchanger",
     "CategoryRecord",
     "CategoryStream",
     "Change",
@@ -107,9 +122,13 @@ __all__ = [
     "ProviderContext",
     "ProviderKind",
     "PublishResult",
+    "RateLimit",
+    "RateLimitExceeded",
     "RejectedRecord",
     "Role",
     "SecretStr",
+    "SharedRateLimiter",
+    "ShopBudget",
     "ShopInfo",
     "SourceAuthExpired",
     "SourceCapability",

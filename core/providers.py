@@ -17,7 +17,7 @@ import logging
 import re
 import weakref
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -68,13 +68,22 @@ class ShopInfo:
 
 @dataclass
 class ProviderContext:
-    """Everything a provider instance gets: its shop, its config, the database, a logger."""
+    """Everything a provider instance gets: its shop, its config, the database, a logger.
+
+    `access_token` is set (by `ShopPlugins.provider`) for providers that connect by one-click
+    authorization (`cloudcat.core.oauth.OAuthProvider`): calling it returns a working access
+    token of this shop's authorization, refreshed first when it is about to expire, and raises
+    `cloudcat.core.oauth.AuthorizationExpired` (whose message tells the seller to reconnect)
+    when there is none that works. Call it before each batch of requests rather than keeping
+    the token: it is cheap (one indexed read) and follows refreshes by other workers.
+    """
 
     shop: ShopInfo
     config: BaseModel
     db: RawDatabase
     public_url: str
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("cloudcat.plugin"))
+    access_token: Callable[[], str] | None = None
 
 
 _CONFIG_SCHEMAS: weakref.WeakKeyDictionary[type[Provider], tuple[type[BaseModel], str]] = (

@@ -9,7 +9,7 @@ A plugin that raises is isolated: the error is recorded on that shop's plugin st
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from bson import ObjectId
@@ -27,6 +27,14 @@ from cloudcat.core.storage.retry import retry_transient
 log = logging.getLogger(__name__)
 
 MAX_ERROR_LENGTH = 2000
+OAUTH_METHODS = ("authorize_url", "exchange_code", "refresh")
+"""The methods of `cloudcat.core.oauth.OAuthProvider`: a provider class defining them all
+connects by one-click authorization."""
+
+
+def connects_by_authorization(cls: type[Provider]) -> bool:
+    """True when provider class `cls` implements the one-click authorization methods."""
+    return all(callable(getattr(cls, method, None)) for method in OAUTH_METHODS)
 
 
 def shop_info(shop: Shop) -> ShopInfo:
@@ -198,7 +206,21 @@ class ShopPlugins:
             public_url=self.public_url,
             log=logging.getLogger(f"cloudcat.plugin.{name}"),
         )
-        return installed.cls(context)
+        built = installed.cls(context)
+        if connects_by_authorization(installed.cls):
+            context.access_token = self._token_source(shop, name, built)
+        return built
+
+    def _token_source(self, shop: Shop, name: str, built: Provider) -> Callable[[], str]:
+        """The `ProviderContext.access_token` of provider `name` (instance `built`) in `shop`."""
+        from cloudcat.core.oauth import OAuthFlows
+
+        flows = OAuthFlows(self)
+
+        def access_token() -> str:
+            return flows.access_token(shop, name, built)
+
+        return access_token
 
     def config_model(self, installed: InstalledProvider, state: ShopPlugin | None) -> BaseModel:
         values: dict[str, Any] = {}

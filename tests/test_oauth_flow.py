@@ -4,20 +4,23 @@ fake (real HTTP), the callback, encrypted token storage, and every way a callbac
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 import requests
 
+from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import OAuthConnection, OAuthState, Shop
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.oauth import (
     AuthorizationExpired,
     AuthorizationFailed,
+    CallbackExchanger,
     OAuthFlows,
     OAuthProvider,
     TokenSet,
@@ -31,35 +34,42 @@ from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.plugins.taobao.client import TopClient
-from cloudcat.plugins.taobao.config import TaobaoConfig
 from cloudcat.plugins.taobao.errors import TopAuthError
-from cloudcat.plugins.taobao.oauth import TaobaoAuthorization
+from cloudcat.plugins.taobao.source import TaobaoSource
 from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.taobao import TaobaoFake
 from tests.graphql_client import GraphQLClient
 
-PLUGIN = "taobao_test"
+PLUGIN = "taobao"
 START = "mutation($s: ID!, $p: String!) { startAuthorization(shopId: $s, plugin: $p) { url expiresAt } }"
 PLUGINS = "query($s: ID!) { shop(id: $s) { plugins { name connected accountName health lastError config secretsSet } } }"
 CONFIGURE = "mutation($s: ID!, $n: String!, $c: JSON!, $x: JSON) { configurePlugin(shopId: $s, name: $n, config: $c, secrets: $x) { name } }"
 
 
-class TaobaoConnector(TaobaoAuthorization, MarketplaceSource):
-    """A Taobao source reduced to its authorization (the catalog is tested elsewhere)."""
+SIGNED = "taobao_signed"
+CALLBACK_SIGNATURE = "signed-by-the-marketplace"
 
-    name = PLUGIN
-    title = "Taobao (test)"
-    config_model = TaobaoConfig
-    capabilities = frozenset({"products", "oauth"})
 
-    def iter_products(self, *, since: Any = None, checkpoint: Any = None) -> Iterator[Any]:
-        return iter(())
+class SignedCallbackConnector(TaobaoSource):
+    """A provider whose callback carries one more parameter to verify (as Shopify's ``hmac``):
+    it defines the optional `exchange_callback`, and records the queries it was given."""
+
+    name = SIGNED
+    title = "Taobao (signed callback)"
+    received: ClassVar[list[dict[str, str]]] = []
+
+    def exchange_callback(self, params: Mapping[str, str], redirect_uri: str) -> TokenSet:
+        """Refuse a callback without the right signature; exchange the code otherwise."""
+        self.received.append(dict(params))
+        if params.get("signature") != CALLBACK_SIGNATURE:
+            raise AuthorizationFailed("the callback signature does not verify")
+        return self.exchange_code(params["code"], redirect_uri)
 
 
 class ConnectorPlugin:
     @hookimpl
     def cloudcat_marketplace_sources(self) -> Sequence[type[MarketplaceSource]]:
-        return [TaobaoConnector]
+        return [SignedCallbackConnector]
 
 
 @pytest.fixture
@@ -108,24 +118,26 @@ def configure(
     fake: TaobaoFake,
     app_key: str | None = None,
     secret: str | None = None,
+    plugin: str = PLUGIN,
 ) -> None:
     client.data(
         CONFIGURE,
         {
             "s": shop,
-            "n": PLUGIN,
+            "n": plugin,
             "c": {
                 "app_key": app_key or fake.app_key,
                 "gateway_url": fake.gateway_url,
                 "oauth_url": fake.oauth_url,
+                "calls_per_second": 1000,
             },
             "x": {"app_secret": secret or fake.app_secret},
         },
     )
 
 
-def start(client: GraphQLClient, shop: str) -> str:
-    return str(client.data(START, {"s": shop, "p": PLUGIN})["startAuthorization"]["url"])
+def start(client: GraphQLClient, shop: str, plugin: str = PLUGIN) -> str:
+    return str(client.data(START, {"s": shop, "p": plugin})["startAuthorization"]["url"])
 
 
 def approve_in_browser(url: str) -> str:
@@ -139,9 +151,9 @@ def follow(client: GraphQLClient, location: str) -> httpx.Response:
     return client.http.get(location, follow_redirects=False)
 
 
-def plugin_state(client: GraphQLClient, shop: str) -> dict[str, Any]:
+def plugin_state(client: GraphQLClient, shop: str, plugin: str = PLUGIN) -> dict[str, Any]:
     plugins = client.data(PLUGINS, {"s": shop})["shop"]["plugins"]
-    found: dict[str, Any] = next(p for p in plugins if p["name"] == PLUGIN)
+    found: dict[str, Any] = next(p for p in plugins if p["name"] == plugin)
     return found
 
 
@@ -200,13 +212,19 @@ def test_connecting_stores_the_tokens_encrypted_and_shows_the_account(
     ) as client:
         assert client.count_items() == 5
 
+    # the connected shop syncs from the seller's Taobao shop with those tokens
+    services.shop_plugins.set_enabled(shop_id, PLUGIN, True)
+    report = run_source_sync(services.shop_plugins, shop_doc(shop_id), PLUGIN, kind="full")
+    assert report.products.created == 5 and report.failed == 0
+    assert {p["session"] for p in fake.method_calls("taobao.items.onsale.get")} == {token}
+
 
 def test_the_shared_protocol_and_callback_address() -> None:
     assert (
         redirect_uri("https://cloudcat.example/", "weibo")
         == "https://cloudcat.example/oauth/weibo/callback"
     )
-    assert issubclass(TaobaoConnector, OAuthProvider)
+    assert issubclass(TaobaoSource, OAuthProvider)
     assert connected(None) is False
 
 
@@ -443,3 +461,67 @@ def test_a_refresh_that_lost_a_race_uses_the_winners_token(
     racer = LosingRace(later, shop_id, winner)
     assert later.access_token(shop_doc(shop_id), PLUGIN, provider=racer) == "won-the-race"
     assert plugin_state(owner, shop_id)["health"] == "OK"
+
+
+# --- what providers get ---------------------------------------------------------------------------
+
+
+def test_providers_that_connect_get_an_access_token_callable(
+    owner: GraphQLClient, shop_id: str, fake: TaobaoFake, services: Services
+) -> None:
+    shop = shop_doc(shop_id)
+    source = services.shop_plugins.provider(shop, PLUGIN, require_enabled=False)
+    assert source.context.access_token is not None
+    with pytest.raises(AuthorizationExpired) as missing:
+        source.context.access_token()
+    assert missing.value.reason == "not_connected"
+    follow(owner, approve_in_browser(start(owner, shop_id)))
+    (grant,) = fake.grants.values()
+    assert source.context.access_token() == grant.access_token
+    services.shop_plugins.configure(shop_id, "feed", {"url": "https://feeds.example/tea.json"})
+    feed = services.shop_plugins.provider(shop, "feed", require_enabled=False)
+    assert feed.context.access_token is None  # the feed does not connect by authorization
+
+
+def test_a_refreshing_access_token_callable_stores_the_renewed_tokens(
+    owner: GraphQLClient, shop_id: str, fake: TaobaoFake, services: Services
+) -> None:
+    fake.register_app("55554444", "market-secret", can_refresh=True)
+    configure(owner, shop_id, fake, app_key="55554444", secret="market-secret")
+    follow(owner, approve_in_browser(start(owner, shop_id)))
+    first = OAuthFlows(services.shop_plugins).access_token(shop_doc(shop_id), PLUGIN)
+    flows = OAuthFlows(services.shop_plugins)
+    tokens = flows.token_set(shop_id, PLUGIN)
+    assert tokens is not None  # about to expire: the next use refreshes it
+    flows.store(shop_id, PLUGIN, replace(tokens, expires_at=utcnow() + timedelta(minutes=1)))
+    source = services.shop_plugins.provider(shop_doc(shop_id), PLUGIN, require_enabled=False)
+    assert source.context.access_token is not None
+    renewed = source.context.access_token()
+    assert renewed != first
+    assert source.context.access_token() == renewed  # stored: no second refresh
+    assert len([r for r in fake.requests if r.path == "/token"]) == 2
+
+
+# --- providers that verify the whole callback -------------------------------------------------------
+
+
+def test_a_provider_defining_exchange_callback_gets_the_whole_query(
+    owner: GraphQLClient, shop_id: str, fake: TaobaoFake
+) -> None:
+    configure(owner, shop_id, fake, plugin=SIGNED)
+    SignedCallbackConnector.received.clear()
+    assert issubclass(SignedCallbackConnector, CallbackExchanger)
+    assert not issubclass(TaobaoSource, CallbackExchanger)
+
+    forged = follow(owner, approve_in_browser(start(owner, shop_id, SIGNED)) + "&signature=forged")
+    assert forged.headers["location"] == f"/admin/shops/{shop_id}/plugins?failed={SIGNED}"
+    assert token_calls(fake) == 0 and OAuthConnection.objects.count() == 0
+    assert "signature does not verify" in plugin_state(owner, shop_id, SIGNED)["lastError"]
+
+    location = approve_in_browser(start(owner, shop_id, SIGNED))
+    response = follow(owner, location + f"&signature={CALLBACK_SIGNATURE}")
+    assert response.headers["location"] == f"/admin/shops/{shop_id}/plugins?connected={SIGNED}"
+    query = {key: values[0] for key, values in parse_qs(urlsplit(location).query).items()}
+    assert SignedCallbackConnector.received[-1] == {**query, "signature": CALLBACK_SIGNATURE}
+    assert token_calls(fake) == 1
+    assert plugin_state(owner, shop_id, SIGNED)["connected"] is True

@@ -288,6 +288,9 @@ class SyncEngine:
         if complete:
             writer.preload()
         seen: set[str] = set()
+        # Every id the listing accounted for, rejected ones too: a complete listing keeps the
+        # stored copy of an object it could not read instead of delisting it.
+        accounted: set[str] = set()
         saved = time.monotonic()
         iterate = getattr(self.source, spec.method)
         items = iterate(since=since, checkpoint=run.checkpoints.get(entity))
@@ -310,13 +313,14 @@ class SyncEngine:
                 reference = self._take(spec, writer, item, seen if complete else None)
                 if reference is not None and complete:
                     chunk.seen.append(reference)
+                    accounted.add(reference)
                 if writer.full:
                     writer.flush()
                     self._tell(f"read {self.report.read} records from {self.source.name}")
         finally:
             writer.flush()
         if complete and spec.absent_status is not None:
-            self._remove_absent(ledger, run, spec, writer, seen)
+            self._remove_absent(ledger, run, spec, writer, accounted)
         ledger.step_done(run, self.report, entity, chunk)
 
     def _take(

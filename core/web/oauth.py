@@ -7,7 +7,9 @@ nothing and gets a plain error page. Then:
 
 * ``error=…`` (``access_denied`` when the seller declined) is recorded on the plugin's status
   and the browser goes back to ``/admin/shops/{shopId}/plugins?denied={plugin}``;
-* otherwise the code is exchanged and the tokens stored: ``…/plugins?connected={plugin}``;
+* otherwise the code is exchanged and the tokens stored: ``…/plugins?connected={plugin}``
+  (a provider defining ``exchange_callback`` gets the whole query instead of the code, to
+  verify what else the callback carries, e.g. Shopify's ``hmac``);
   when the exchange fails, the reason is recorded and the browser goes to ``?failed={plugin}``.
 
 Answers are never cached and send no referrer (the URL carried a code).
@@ -65,7 +67,7 @@ def complete_callback(
         flows.deny(claimed, error, params.get("error_description", ""))
         return _back(claimed.shop_id, "denied", plugin)
     try:
-        flows.complete(claimed, params.get("code", ""))
+        flows.complete(claimed, params.get("code", ""), params)
     except NotFound as gone:
         return _page(404, "This shop no longer exists", gone.message)
     except Exception as exc:  # a failing provider is recorded on the plugin, never raised

@@ -1,8 +1,20 @@
-"""Shopify marketplace source: the protocol layer (GraphQL Admin client, OAuth, HMACs, webhooks).
+"""Built-in plugin: Shopify as a marketplace source (GraphQL Admin API, OAuth, webhooks).
 
-The modules beside this one speak Shopify's protocol: `client` (GraphQL Admin API with
-cost-based throttling), `oauth` (install and token exchange), `hmac` (install/callback query
-and webhook signatures), `domains` (shop addresses), `webhooks` (verified deliveries),
-`models` (products read into typed values) and `errors`. The source provider built on them
-is registered here once the marketplace source interface is final.
+The source is `source.ShopifySource`; the modules beside it speak Shopify's protocol: `client`
+(GraphQL Admin API with cost-based throttling), `oauth` (install and token exchange), `hmac`
+(install/callback query and webhook signatures), `domains` (shop addresses), `webhooks`
+(verified deliveries), `models` (products read into typed values) and `errors`.
 """
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cloudcat.core.plugin_api import MarketplaceSource, hookimpl
+from cloudcat.plugins.shopify.source import ShopifySource
+
+
+@hookimpl
+def cloudcat_marketplace_sources() -> Sequence[type[MarketplaceSource]]:
+    """Register the Shopify source."""
+    return [ShopifySource]

@@ -253,6 +253,10 @@ class ShopifyClient:
     ) -> None:
         self.close()
 
+    def set_access_token(self, access_token: str) -> None:
+        """Send `access_token` from the next request on (after the authorization was renewed)."""
+        self._session.headers["X-Shopify-Access-Token"] = access_token
+
     @property
     def throttle_status(self) -> ThrottleStatus | None:
         """The cost bucket as last reported."""

@@ -4,11 +4,16 @@
 completed) and gives a `ShopifyProduct` with exact `Decimal` prices, or raises
 `MalformedProduct` saying what is wrong (no title, a title too long to be real, a price that
 is not a number, no variant...). One bad product never stops the others from being read.
+
+`parse_webhook_product` reads the REST-shaped product of a ``products/create`` or
+``products/update`` webhook into the same `ShopifyProduct`, so a product read from a webhook and
+the same product read by GraphQL compare equal.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -60,6 +65,7 @@ class ShopifyProduct:
     variants: list[ShopifyVariant]
     tags: list[str] = field(default_factory=list)
     image_urls: list[str] = field(default_factory=list)
+    description_html: str = ""
 
     @property
     def active(self) -> bool:
@@ -99,7 +105,7 @@ def parse_time(value: Any) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _text(node: dict[str, Any], key: str) -> str:
+def _text(node: Mapping[str, Any], key: str) -> str:
     value = node.get(key)
     return value if isinstance(value, str) else ""
 
@@ -112,6 +118,20 @@ def _nodes(connection: Any) -> list[dict[str, Any]]:
         edges = connection.get("edges") or []
         nodes = [edge.get("node") for edge in edges if isinstance(edge, dict)]
     return [n for n in nodes or [] if isinstance(n, dict)]
+
+
+def _title(node: Mapping[str, Any], number: str) -> str:
+    """A product's title, refused when it is missing or too long to be real."""
+    title = node.get("title")
+    title = title.strip() if isinstance(title, str) else ""
+    if not title:
+        raise MalformedProduct(f"product {number} has no title")
+    if len(title) > MAX_TITLE_CHARS:
+        raise MalformedProduct(
+            f"product {number} has a title of {len(title):,} characters "
+            f"(at most {MAX_TITLE_CHARS:,})"
+        )
+    return title
 
 
 def parse_variant(node: dict[str, Any]) -> ShopifyVariant:
@@ -150,14 +170,7 @@ def parse_product(node: dict[str, Any]) -> ShopifyProduct:
     """One ``Product`` node; raise `MalformedProduct` when it cannot be read."""
     gid = _text(node, "id")
     number = legacy_id(gid)
-    title = _text(node, "title").strip()
-    if not title:
-        raise MalformedProduct(f"product {number} has no title")
-    if len(title) > MAX_TITLE_CHARS:
-        raise MalformedProduct(
-            f"product {number} has a title of {len(title):,} characters "
-            f"(at most {MAX_TITLE_CHARS:,})"
-        )
+    title = _title(node, number)
     variants = [parse_variant(v) for v in _nodes(node.get("variants"))]
     if not variants:
         raise MalformedProduct(f"product {number} has no variant (so no price)")
@@ -182,4 +195,86 @@ def parse_product(node: dict[str, Any]) -> ShopifyProduct:
         variants=variants,
         tags=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
         image_urls=images,
+        description_html=_text(node, "descriptionHtml"),
+    )
+
+
+# --- webhook payloads (the REST shape) -------------------------------------------------------
+
+
+def _rest_id(value: Any, kind: str, what: str) -> tuple[str, str]:
+    """The GraphQL id and the numeric id of a REST ``id`` (an integer)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise MalformedProduct(f"{what} has no valid id ({value!r})")
+    return f"gid://shopify/{kind}/{value}", str(value)
+
+
+def _position(item: Mapping[str, Any]) -> int:
+    """An option's or variant's ``position`` (0 when it has none)."""
+    position = item.get("position")
+    return position if isinstance(position, int) and not isinstance(position, bool) else 0
+
+
+def _rest_variant(
+    node: Mapping[str, Any], option_names: list[str], images: Mapping[Any, str]
+) -> ShopifyVariant:
+    gid, number = _rest_id(node.get("id"), "ProductVariant", "a variant")
+    options = {}
+    for position, name in enumerate(option_names, start=1):
+        value = node.get(f"option{position}")
+        if value is not None and (name, value) != ("Title", "Default Title"):
+            options[name] = str(value)
+    quantity = node.get("inventory_quantity")
+    compare_at = node.get("compare_at_price")
+    return ShopifyVariant(
+        id=gid,
+        legacy_id=number,
+        title=_text(node, "title"),
+        price=parse_money(node.get("price"), f"price of variant {gid}"),
+        compare_at_price=(
+            parse_money(compare_at, f"compare-at price of variant {gid}")
+            if compare_at not in (None, "")
+            else None
+        ),
+        stock=quantity if isinstance(quantity, int) and not isinstance(quantity, bool) else None,
+        options=options,
+        sku=_text(node, "sku"),
+        barcode=_text(node, "barcode"),
+        image_url=images.get(node.get("image_id"), ""),
+        updated_at=parse_time(node.get("updated_at")),
+    )
+
+
+def parse_webhook_product(payload: Mapping[str, Any]) -> ShopifyProduct:
+    """The product of a ``products/create``/``products/update`` webhook (REST field names:
+    ``body_html``, ``variants[].option1``, ``images[].src``...); raise `MalformedProduct`."""
+    gid, number = _rest_id(payload.get("id"), "Product", "a product")
+    title = _title(payload, number)
+    raw_options = [o for o in payload.get("options") or [] if isinstance(o, dict)]
+    raw_options.sort(key=_position)
+    option_names = [str(o.get("name")) for o in raw_options]
+    raw_images = [i for i in payload.get("images") or [] if isinstance(i, dict)]
+    images = {i.get("id"): i["src"] for i in raw_images if isinstance(i.get("src"), str)}
+    raw_variants = [v for v in payload.get("variants") or [] if isinstance(v, dict)]
+    raw_variants.sort(key=_position)
+    variants = [_rest_variant(v, option_names, images) for v in raw_variants]
+    if not variants:
+        raise MalformedProduct(f"product {number} has no variant (so no price)")
+    tags = payload.get("tags")
+    return ShopifyProduct(
+        id=gid,
+        legacy_id=number,
+        title=title,
+        handle=_text(payload, "handle"),
+        status=(_text(payload, "status") or "active").upper(),
+        description="",
+        vendor=_text(payload, "vendor"),
+        product_type=_text(payload, "product_type"),
+        url="",
+        created_at=parse_time(payload.get("created_at")),
+        updated_at=parse_time(payload.get("updated_at")),
+        variants=variants,
+        tags=[t.strip() for t in tags.split(",") if t.strip()] if isinstance(tags, str) else [],
+        image_urls=[i["src"] for i in raw_images if isinstance(i.get("src"), str)],
+        description_html=_text(payload, "body_html"),
     )

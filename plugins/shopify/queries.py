@@ -102,3 +102,11 @@ PRODUCTS_COUNT = """
 query CloudCatProductsCount($query: String) { productsCount(query: $query) { count precision } }
 """
 """How many products match a search (for progress)."""
+
+SYNC_START = """
+query CloudCatSyncStart($query: String) {
+  shop { currencyCode }
+  productsCount(query: $query) { count precision }
+}
+"""
+"""The shop's currency and how many products a listing will return, in one query."""

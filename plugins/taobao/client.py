@@ -21,8 +21,13 @@ than TOP's deep-paging cap), fetch item details 20 at a time, read promotions, p
 trades by modified time one day at a time from the last page backwards (as TOP advises, so
 that trades modified meanwhile are not skipped), and pull and confirm TMC change messages.
 
-Every method used here reads, or is idempotent (``tmc.user.permit``, ``tmc.messages.confirm``),
-so POSTs are retried like reads.
+Every method used here reads, or is idempotent (``tmc.user.permit``, ``tmc.group.add``,
+``tmc.messages.confirm``), so POSTs are retried like reads.
+
+Given a `budget` (a `cloudcat.core.ratelimit.CallBudget`, e.g. the shop's share of the app's
+budget shared by every worker), the client takes a token from it before each request, and
+tells it about the bans TOP announces, so that no worker calls for that app before the ban is
+over (the client then waits in `budget.acquire()` instead of sleeping itself).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from typing import Any, Self
 import requests
 
 from cloudcat.core.http import DEFAULT_TIMEOUT, Timeout, describe_request_error, http_session
+from cloudcat.core.ratelimit import CallBudget
 from cloudcat.plugins.taobao.errors import (
     TopError,
     TopRateLimited,
@@ -226,6 +232,7 @@ class TopClient:
         unavailable_retries: int = 1,
         clock: Callable[[], float] = time.time,
         sleep: Callable[[float], None] = time.sleep,
+        budget: CallBudget | None = None,
     ) -> None:
         self.app_key = app_key
         self._secret = app_secret
@@ -238,6 +245,7 @@ class TopClient:
         self.unavailable_retries = unavailable_retries
         self.clock = clock
         self.sleep = sleep
+        self.budget = budget
         self._owns_http = http is None
         self.http = http or http_session(
             timeout=timeout, retries=retries, retry_methods={"POST"}, product="taobao"
@@ -299,7 +307,8 @@ class TopClient:
     ) -> dict[str, Any]:
         """Call `method` and return its answer's body (see the module docstring).
 
-        Waits out call limits up to `max_throttle_retries` times (each ban at most
+        Takes a token from the `budget` first (when given). Waits out call limits up to
+        `max_throttle_retries` times (each ban at most
         `max_throttle_wait` seconds, else `TopRateLimited` is raised at once), and repeats
         a call that got an unreadable answer or a platform failure `unavailable_retries`
         times (connection errors and HTTP 5xx were already retried by the HTTP session, and
@@ -314,11 +323,16 @@ class TopClient:
                 if throttled >= self.max_throttle_retries or exc.retry_after > (
                     self.max_throttle_wait
                 ):
+                    if self.budget is not None:
+                        self.budget.penalize(exc.retry_after)  # the app is banned for all
                     raise
                 throttled += 1
                 wait = exc.retry_after + random.uniform(0, 0.25)
                 log.info("%s throttled by Taobao; waiting %.2fs", method, wait)
-                self.sleep(wait)
+                if self.budget is not None:
+                    self.budget.penalize(wait)  # every worker waits; acquire() sleeps here
+                else:
+                    self.sleep(wait)
             except TopUnavailable as exc:
                 if isinstance(exc, TopTransportError) or unavailable >= self.unavailable_retries:
                     raise
@@ -328,6 +342,8 @@ class TopClient:
     def _call_once(
         self, method: str, params: Mapping[str, Any] | None, session: str | None
     ) -> dict[str, Any]:
+        if self.budget is not None:
+            self.budget.acquire()
         form = self.signed_params(method, params, session)
         self.calls += 1
         try:
@@ -635,6 +651,19 @@ class TopClient:
         those (TOP replaces the list: pass all of them)."""
         body = self.call("taobao.tmc.user.permit", {"topics": list(topics) if topics else None})
         return bool(body.get("is_success"))
+
+    def tmc_group_add(
+        self, group_name: str, nicks: Sequence[str], *, user_platform: str = "tbUIC"
+    ) -> None:
+        """Route the messages of the sellers `nicks` to the message group `group_name`
+        (``taobao.tmc.group.add``; at most 32 characters, not starting with ``default``).
+
+        Messages published afterwards go to that group only (earlier ones stay in the default
+        group); adding a seller already in the group again changes nothing."""
+        self.call(
+            "taobao.tmc.group.add",
+            {"group_name": group_name, "nicks": list(nicks), "user_platform": user_platform},
+        )
 
     def tmc_consume(
         self, quantity: int = 100, *, group_name: str | None = None

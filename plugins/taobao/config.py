@@ -10,6 +10,10 @@ from cloudcat.plugins.taobao.client import DEFAULT_GATEWAY, TopClient
 from cloudcat.plugins.taobao.signing import SignMethod
 
 DEFAULT_OAUTH = "https://oauth.taobao.com"
+DEFAULT_CALLS_PER_SECOND = 40.0
+"""A conservative share of what TOP lets an ordinary app call; raise it to the app's own flow
+control limit (the open platform console shows it)."""
+DEFAULT_BURST = 10
 
 
 class TaobaoConfig(BaseModel):
@@ -34,6 +38,18 @@ class TaobaoConfig(BaseModel):
     )
     view: Literal["web", "tmall", "wap"] = Field(
         "web", description="Which authorization page sellers see: Taobao, Tmall or mobile"
+    )
+    calls_per_second: float = Field(
+        DEFAULT_CALLS_PER_SECOND,
+        gt=0,
+        le=10_000,
+        description=(
+            "The app's call budget on TOP, in calls per second: shared by every shop using "
+            "this AppKey and every worker, each syncing shop getting a fair share"
+        ),
+    )
+    burst: int = Field(
+        DEFAULT_BURST, ge=1, le=10_000, description="How many calls the app may send at once"
     )
 
 

@@ -81,15 +81,22 @@ def verify_signature(secret: str | Sequence[str], body: bytes, signature: str | 
         raise WooWebhookRejected("WooCommerce webhook refused: the signature does not match")
 
 
+def read_ping(headers: Mapping[str, str], body: bytes) -> WooPing | None:
+    """The creation ping if this delivery is one (unsigned, no topic, ``webhook_id=N``)."""
+    if header(headers, SIGNATURE_HEADER) is not None or header(headers, TOPIC_HEADER) is not None:
+        return None
+    ping = _PING.match(body.strip())
+    return WooPing(int(ping.group(1))) if ping is not None else None
+
+
 def read_delivery(
     secret: str | Sequence[str], headers: Mapping[str, str], body: bytes
 ) -> WooWebhook | WooPing:
     """Verify and read one delivery (or recognize the creation ping)."""
+    ping = read_ping(headers, body)
+    if ping is not None:
+        return ping
     signature = header(headers, SIGNATURE_HEADER)
-    if signature is None and header(headers, TOPIC_HEADER) is None:
-        ping = _PING.match(body.strip())
-        if ping is not None:
-            return WooPing(int(ping.group(1)))
     verify_signature(secret, body, signature)
     topic = (header(headers, TOPIC_HEADER) or "").strip()
     if not topic:

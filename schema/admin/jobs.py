@@ -63,6 +63,7 @@ class JobAttemptError:
 class Job:
     id: strawberry.ID
     kind: str
+    payload: JSON = strawberry.field(description="What the job was asked to do.")
     state: JobState
     attempts: int
     max_attempts: int
@@ -82,6 +83,7 @@ class Job:
         return cls(
             id=strawberry.ID(str(job.id)),
             kind=job.kind,
+            payload=jsonable(job.payload),
             state=job.state,
             attempts=job.attempts,
             max_attempts=job.max_attempts,

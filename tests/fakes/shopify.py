@@ -639,6 +639,7 @@ class ShopifyFake(LoopbackServer):
                     "price": v["price"],
                     "compare_at_price": v["compareAtPrice"],
                     "sku": v["sku"],
+                    "barcode": v["barcode"],
                     "position": v["position"],
                     "inventory_quantity": v["inventoryQuantity"],
                     "updated_at": v["updatedAt"],

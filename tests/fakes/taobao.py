@@ -22,8 +22,12 @@ Tests change the seller's catalog with `update_item`, `update_sku`, `delist`, `r
 `delete_item`, `add_item`, `add_trade` and `update_trade` (each bumps ``modified`` and
 publishes the TMC messages sellers who permitted them get), and inject faults with
 `fail_next` (HTTP 5xx), `break_json_next`, `malform_item`, `expire_session`,
-`revoke_session` and `throttle`. `clock` drives every time check; pass a `ManualClock` to move
-time without waiting.
+`revoke_session`, `throttle` and `latency` (a slow method). `clock` drives every time check;
+pass a `ManualClock` to move time without waiting. `timeline` logs every call with its arrival
+time, the seller of its session and its answer's code, for tests that count calls per window.
+
+TMC messages wait per app in the ``default`` group, or in the group ``taobao.tmc.group.add``
+put the seller in (for messages published afterwards).
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ from tests.fakes.taobao_api import (
     wrap_lists,
 )
 from tests.fakes.taobao_data import (
+    BASE_TIME,
     CHINA,
     TIME_FORMAT,
     Json,
@@ -74,7 +79,7 @@ DEFAULT_NICK = "云猫旗舰店"
 CODE_TTL = 1800
 """An authorization code works for 30 minutes, once."""
 
-__all__ = ["DELETE", "ManualClock", "TaobaoFake"]
+__all__ = ["DELETE", "GatewayCall", "ManualClock", "TaobaoFake"]
 
 
 class ManualClock:
@@ -120,6 +125,8 @@ class Grant:
     expires_at: float
     refresh_expires_at: float
     revoked: bool = False
+    calls_left: int | None = None
+    """When set, the token expires after this many more calls."""
 
 
 @dataclass
@@ -131,6 +138,19 @@ class Code:
     user_id: int
     expires_at: float
     used: bool = False
+
+
+@dataclass(frozen=True)
+class GatewayCall:
+    """One gateway call in the fake's timeline: when it arrived (`time.monotonic`), its
+    method, app, the seller of its session (None without a valid one) and the answer's error
+    code (0 for success)."""
+
+    at: float
+    method: str
+    app_key: str
+    user_id: int | None
+    code: int
 
 
 @dataclass
@@ -181,9 +201,12 @@ class TaobaoFake(LoopbackServer, TopMethods):
         clock: Callable[[], float] = time.time,
         deep_paging_cap: int = 20_000,
         timestamp_skew: float = 600.0,
+        base_time: datetime = BASE_TIME,
     ) -> None:
         super().__init__()
         self.clock = clock
+        self.base_time = base_time
+        """Generated catalogs were last modified up to 90 days (trades 30) before this."""
         self.deep_paging_cap = deep_paging_cap
         self.timestamp_skew = timestamp_skew
         self.state = threading.RLock()
@@ -196,6 +219,12 @@ class TaobaoFake(LoopbackServer, TopMethods):
         self.malformed: dict[int, dict[str, Any]] = {}
         self.calls: list[tuple[str, dict[str, str]]] = []
         """Every gateway call that passed authentication: (method, parameters)."""
+        self.timeline: list[GatewayCall] = []
+        """Every gateway call with a known app key, when it arrived, and its answer's code."""
+        self.latency: dict[str, float] = {}
+        """Seconds the gateway takes to answer a method (a slow marketplace), by method."""
+        self.refused_during_bans = 0
+        """Calls that came while a ban the gateway had announced was still on (code 7)."""
         self.errors: list[tuple[str, int, str]] = []
         """Every error answer: (method, code, sub_code)."""
         self.approve = True
@@ -243,6 +272,7 @@ class TaobaoFake(LoopbackServer, TopMethods):
 
     def add_seller(self, user_id: int, nick: str, **options: Any) -> Seller:
         """Add a seller with a generated catalog (see `make_seller` for `options`)."""
+        options.setdefault("base_time", self.base_time)
         seller = make_seller(user_id, nick, **options)
         with self.state:
             self.sellers[user_id] = seller
@@ -294,10 +324,14 @@ class TaobaoFake(LoopbackServer, TopMethods):
         with self.state:
             self.malformed.setdefault(num_iid, {}).update(overrides)
 
-    def expire_session(self, token: str) -> None:
-        """Make an access token expired (code 27, ``session-expired``)."""
+    def expire_session(self, token: str, *, after_calls: int = 0) -> None:
+        """Make an access token expired (code 27, ``session-expired``), at once or once it
+        has served `after_calls` more calls (an authorization expiring in mid-sync)."""
         with self.state:
-            self.grants[token].expires_at = self.clock() - 1
+            if after_calls > 0:
+                self.grants[token].calls_left = after_calls
+            else:
+                self.grants[token].expires_at = self.clock() - 1
 
     def revoke_session(self, token: str) -> None:
         """Make an access token unknown to the gateway (code 27, ``invalid-sessionkey``)."""
@@ -545,6 +579,9 @@ class TaobaoFake(LoopbackServer, TopMethods):
     def _gateway(self, request: FakeRequest) -> FakeResponse:
         params = self._form(request)
         method = params.get("method", "")
+        delay = self.latency.get(method, 0.0)
+        if delay:
+            time.sleep(delay)
         with self.state:
             self._request_ids += 1
             request_id = f"{self._request_ids:x}{secrets.token_hex(4)}"
@@ -567,7 +604,9 @@ class TaobaoFake(LoopbackServer, TopMethods):
                     answer = {
                         response_key(method): {**wrap_lists(result), "request_id": request_id}
                     }
+                self._log_call(params, method, 0)
             except ApiError as error:
+                self._log_call(params, method, error.code)
                 self.errors.append((method, error.code, error.sub_code))
                 detail: Json = {"code": error.code, "msg": error.msg}
                 if error.sub_code:
@@ -585,6 +624,31 @@ class TaobaoFake(LoopbackServer, TopMethods):
         if fault is not None and fault.broken_json:
             body = body[: len(body) // 2]
         return FakeResponse(200, body, {"Content-Type": content_type})
+
+    def _log_call(self, params: dict[str, str], method: str, code: int) -> None:
+        app_key = params.get("app_key", "")
+        if app_key not in self.apps:
+            return
+        grant = self.grants.get(params.get("session") or "")
+        self.timeline.append(
+            GatewayCall(
+                at=time.monotonic(),
+                method=method,
+                app_key=app_key,
+                user_id=grant.user_id if grant is not None else None,
+                code=code,
+            )
+        )
+
+    def calls_of(self, user_id: int | None = None, *, code: int | None = 0) -> list[GatewayCall]:
+        """The timeline's calls made with a session of `user_id` (any, when None) that got
+        the answer `code` (0: success; None: any)."""
+        with self.state:
+            return [
+                c
+                for c in self.timeline
+                if (user_id is None or c.user_id == user_id) and (code is None or c.code == code)
+            ]
 
     def _dispatch(self, params: dict[str, str]) -> Json:
         method = params.get("method")
@@ -653,6 +717,10 @@ class TaobaoFake(LoopbackServer, TopMethods):
         grant = self.grants.get(token)
         if grant is None or grant.revoked or grant.app_key != app.key:
             raise ApiError(27, "Invalid session", "invalid-sessionkey", "SessionKey非法")
+        if grant.calls_left is not None:
+            if grant.calls_left <= 0:
+                grant.expires_at = min(grant.expires_at, self.clock() - 1)
+            grant.calls_left -= 1
         if grant.expires_at <= self.clock():
             raise ApiError(27, "Invalid session", "session-expired", "SessionKey过期")
         return self.sellers[grant.user_id]
@@ -663,6 +731,7 @@ class TaobaoFake(LoopbackServer, TopMethods):
         now = self.clock()
         window, count, banned_until = self._limits.setdefault(app_key, [math.floor(now), 0, 0.0])
         if banned_until > now:
+            self.refused_during_bans += 1
             raise self._ban(math.ceil(banned_until - now))
         if math.floor(now) != window:
             window, count = math.floor(now), 0

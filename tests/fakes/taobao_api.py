@@ -219,6 +219,8 @@ class TmcBroker:
     permits: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict)
     records: list[TmcRecord] = field(default_factory=list)
     groups: set[str] = field(default_factory=lambda: {"default"})
+    user_groups: dict[tuple[str, int], str] = field(default_factory=dict)
+    """(app key, seller) → the group their messages go to (``default`` when absent)."""
     next_id: int = 1_172_200_053_212_681_005
 
     def permit(self, app_key: str, user_id: int, topics: Iterable[str] | None) -> None:
@@ -241,10 +243,16 @@ class TmcBroker:
                     user_nick=seller.nick,
                     content=json.dumps(content, ensure_ascii=False),
                     pub_time=top_time(datetime.fromtimestamp(self.clock(), CHINA)),
+                    group=self.user_groups.get((app_key, user_id), "default"),
                 )
             )
             sent += 1
         return sent
+
+    def add_to_group(self, app_key: str, group: str, user_id: int) -> None:
+        """Send `user_id`'s future messages for `app_key` to `group` (earlier ones stay)."""
+        self.groups.add(group)
+        self.user_groups[(app_key, user_id)] = group
 
     def consume(self, app_key: str, quantity: int, group: str = "default") -> list[TmcRecord]:
         """Up to `quantity` messages for `app_key`: new ones, and unconfirmed ones whose
@@ -479,6 +487,25 @@ class TopMethods:
             raise refused("isv.group-not-exist", f"分组 {group} 不存在")
         return group
 
+    def m_tmc_group_add(self, call: Call) -> Json:
+        """``taobao.tmc.group.add``: route some sellers' messages to a named group (sellers
+        who permitted messages; a group name of at most 32 characters, not ``default…``)."""
+        group = call.required("group_name")
+        if len(group) > 32 or group.startswith("default"):
+            raise invalid("group_name", "at most 32 characters, not starting with default")
+        platform = call.text("user_platform") or "tbUIC"
+        if platform not in ("tbUIC", "icbu", "ae"):
+            raise invalid("user_platform")
+        nicks = [n.strip() for n in call.required("nicks").split(",") if n.strip()]
+        for nick in nicks:
+            seller = next((s for s in self.sellers.values() if s.nick == nick), None)
+            if seller is None:
+                raise refused("isv.user-not-exist", f"用户 {nick} 不存在")
+            if (call.app_key, seller.user_id) not in self.tmc.permits:
+                raise refused("isv.user-not-permit", f"用户 {nick} 未开通消息服务")
+            self.tmc.add_to_group(call.app_key, group, seller.user_id)
+        return {"group_name": group, "created": top_time(datetime.now(CHINA))}
+
     def m_tmc_messages_consume(self, call: Call) -> Json:
         """``taobao.tmc.messages.consume``: take 10-200 pending messages."""
         quantity = call.number("quantity", 100, 10, 200)
@@ -516,6 +543,7 @@ METHODS: dict[str, tuple[str, str]] = {
     "taobao.trades.sold.get": ("m_trades_sold_get", SESSION_REQUIRED),
     "taobao.trades.sold.increment.get": ("m_trades_sold_increment_get", SESSION_REQUIRED),
     "taobao.tmc.user.permit": ("m_tmc_user_permit", SESSION_REQUIRED),
+    "taobao.tmc.group.add": ("m_tmc_group_add", SESSION_NONE),
     "taobao.tmc.messages.consume": ("m_tmc_messages_consume", SESSION_NONE),
     "taobao.tmc.messages.confirm": ("m_tmc_messages_confirm", SESSION_NONE),
 }

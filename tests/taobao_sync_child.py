@@ -1,0 +1,41 @@
+"""A Taobao sync in a child process, for tests that kill it half-way.
+
+    python -m tests.taobao_sync_child URI DATABASE SHOP_ID PAGE_SIZE
+
+Builds the shop's enabled ``taobao`` source the way a worker does (config and tokens decrypted
+with the test secret key) and runs a full sync with item listing pages of PAGE_SIZE, storing a
+checkpoint after every page. The gateway it calls (a `TaobaoFake` of the parent test) is named
+in the shop's Taobao settings.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from bson import ObjectId
+
+from cloudcat.core.catalog.engine import run_sync
+from cloudcat.core.documents import Shop
+from cloudcat.core.plugins import create_plugin_manager
+from cloudcat.core.providers import MarketplaceSource
+from cloudcat.core.secrets import SecretBox
+from cloudcat.core.storage.database import connect
+from cloudcat.core.tenancy import ShopPlugins
+from cloudcat.plugins.taobao.source import TaobaoSource
+from tests.conftest import TEST_SECRET_KEY
+
+
+def main(argv: list[str]) -> None:
+    """Run the sync the arguments describe."""
+    uri, database, shop_id, page_size = argv
+    db = connect(uri, database)
+    shop = Shop.objects(id=ObjectId(shop_id)).get()
+    TaobaoSource.page_size = int(page_size)
+    shop_plugins = ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
+    source = shop_plugins.provider(shop, "taobao")
+    assert isinstance(source, MarketplaceSource)
+    run_sync(shop, source, kind="full", checkpoint_interval=0)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
