@@ -16,6 +16,7 @@ from typing import cast
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -76,7 +77,10 @@ def create_app(settings: Settings, services: Services) -> Starlette:
     app = Starlette(
         debug=False,
         routes=routes,
-        middleware=[Middleware(RequestContextMiddleware, registry=registry)],
+        middleware=[
+            Middleware(RequestContextMiddleware, registry=registry),
+            Middleware(GZipMiddleware, minimum_size=1024),
+        ],
     )
     app.state.services = services
     return app

@@ -56,3 +56,11 @@ def test_an_unbuilt_admin_says_how_to_build_it(
     with _client(settings, services, tmp_path / "nothing") as http:
         response = http.get("/admin/")
         assert response.status_code == 503 and "make admin-ui" in response.text
+
+
+def test_assets_are_sent_compressed(settings: Settings, services: Services, dist: Path) -> None:
+    (dist / "assets" / "big-abc123.js").write_text("console.log('cloudcat');\n" * 2000)
+    with _client(settings, services, dist) as http:
+        response = http.get("/admin/assets/big-abc123.js", headers={"accept-encoding": "gzip"})
+        assert response.headers["content-encoding"] == "gzip"
+        assert int(response.headers["content-length"]) < 5000

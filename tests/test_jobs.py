@@ -81,7 +81,7 @@ def workers(db: RawDatabase) -> Iterator[Callable[..., Worker]]:
 
     def start(handlers: dict[str, JobHandler], **options: Any) -> Worker:
         settings: dict[str, Any] = {
-            "lease_seconds": 2.0,
+            "lease_seconds": 10.0,  # generous: a loaded CI machine must not lose leases
             "poll_seconds": 0.02,
             "backoff": FAST_BACKOFF,
             "progress_interval": 0.05,

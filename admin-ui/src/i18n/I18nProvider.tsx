@@ -1,0 +1,53 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  LANG_TAGS,
+  detectLanguage,
+  readStoredLanguage,
+  storeLanguage,
+  translator,
+  type Lang,
+  type Translate,
+} from './language';
+
+interface I18nValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+function initialLanguage(): Lang {
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  return detectLanguage(readStoredLanguage(), browser);
+}
+
+export function I18nProvider({ children, lang: forced }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => forced ?? initialLanguage());
+
+  const setLang = useCallback((next: Lang) => {
+    storeLanguage(next);
+    setLangState(next);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = LANG_TAGS[lang];
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  }, [lang]);
+
+  const value = useMemo(() => ({ lang, setLang, t: translator(lang) }), [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n() outside <I18nProvider>');
+  return value;
+}
+
+/** The translate function of the current language. */
+export function useT(): Translate {
+  return useI18n().t;
+}
