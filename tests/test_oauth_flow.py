@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
-import httpx
+import httpx2
 import pytest
 import requests
 
@@ -147,7 +147,7 @@ def approve_in_browser(url: str) -> str:
     return str(response.headers["Location"])
 
 
-def follow(client: GraphQLClient, location: str) -> httpx.Response:
+def follow(client: GraphQLClient, location: str) -> httpx2.Response:
     return client.http.get(location, follow_redirects=False)
 
 
