@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App, BASENAME } from './App';
+import { prefetchRoute } from './prefetchRoute';
 import './styles.css';
+
+prefetchRoute(window.location.pathname, BASENAME);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

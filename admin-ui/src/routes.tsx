@@ -1,26 +1,57 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './auth';
 import { PageSpinner } from './components/PageSpinner';
 
 // Every page is its own chunk, and so is the shell (header, menu, shop switcher): the first
 // load carries only what the login page and the session check need.
-const PlainFrame = lazy(() => import('./layout/AppShell').then((m) => ({ default: m.PlainFrame })));
-const ShopScope = lazy(() => import('./layout/ShopScope').then((m) => ({ default: m.ShopScope })));
-const LoginPage = lazy(() => import('./pages/auth/LoginPage'));
-const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
-const HomeRedirect = lazy(() => import('./pages/shops/HomeRedirect'));
-const ShopPickerPage = lazy(() => import('./pages/shops/ShopPickerPage'));
-const CreateShopPage = lazy(() => import('./pages/shops/CreateShopPage'));
-const PluginsPage = lazy(() => import('./pages/plugins/PluginsPage'));
-const CatalogPage = lazy(() => import('./pages/catalog/CatalogPage'));
-const ProductPage = lazy(() => import('./pages/catalog/ProductPage'));
-const SyncPage = lazy(() => import('./pages/catalog/SyncPage'));
-const JobsPage = lazy(() => import('./pages/jobs/JobsPage'));
-const TeamPage = lazy(() => import('./pages/team/TeamPage'));
-const KeysPage = lazy(() => import('./pages/keys/KeysPage'));
-const ShopSettingsPage = lazy(() => import('./pages/shops/ShopSettingsPage'));
-const NotFoundPage = lazy(() => import('./components/NotFoundPage'));
+
+/**
+ * React.lazy, plus `preload()` to start loading the chunk early (see prefetchRoute.ts). Once the
+ * chunk has arrived the component renders directly instead of through the lazy wrapper, so a
+ * preloaded page never suspends: no fallback, and no wait for React's Suspense reveal throttle.
+ */
+function lazyPage(load: () => Promise<{ default: ComponentType }>) {
+  let loaded: ComponentType | null = null;
+  let pending: Promise<{ default: ComponentType }> | null = null;
+  const preload = () => {
+    pending ??= load().then(
+      (m) => {
+        loaded = m.default;
+        return m;
+      },
+      (error: unknown) => {
+        pending = null; // a failed chunk may be asked for again
+        throw error;
+      },
+    );
+    return pending;
+  };
+  const Lazy = lazy(preload);
+  function Page() {
+    const Component = loaded ?? Lazy;
+    return <Component />;
+  }
+  Page.preload = preload;
+  return Page;
+}
+
+const PlainFrame = lazyPage(() => import('./layout/AppShell').then((m) => ({ default: m.PlainFrame })));
+export const ShopScope = lazyPage(() => import('./layout/ShopScope').then((m) => ({ default: m.ShopScope })));
+const LoginPage = lazyPage(() => import('./pages/auth/LoginPage'));
+const SignUpPage = lazyPage(() => import('./pages/auth/SignUpPage'));
+const HomeRedirect = lazyPage(() => import('./pages/shops/HomeRedirect'));
+const ShopPickerPage = lazyPage(() => import('./pages/shops/ShopPickerPage'));
+const CreateShopPage = lazyPage(() => import('./pages/shops/CreateShopPage'));
+export const PluginsPage = lazyPage(() => import('./pages/plugins/PluginsPage'));
+const CatalogPage = lazyPage(() => import('./pages/catalog/CatalogPage'));
+const ProductPage = lazyPage(() => import('./pages/catalog/ProductPage'));
+const SyncPage = lazyPage(() => import('./pages/catalog/SyncPage'));
+const JobsPage = lazyPage(() => import('./pages/jobs/JobsPage'));
+const TeamPage = lazyPage(() => import('./pages/team/TeamPage'));
+const KeysPage = lazyPage(() => import('./pages/keys/KeysPage'));
+const ShopSettingsPage = lazyPage(() => import('./pages/shops/ShopSettingsPage'));
+const NotFoundPage = lazyPage(() => import('./components/NotFoundPage'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<PageSpinner />}>{element}</Suspense>;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
 import { executeOperation } from './client';
+import { prefetchedOr } from './prefetch';
 import { toApiError, type ApiError } from './errors';
 
 export interface QueryState<TResult> {
@@ -37,7 +38,7 @@ export function useQuery<TResult, TVariables>(
     setLoading(true);
     try {
       const vars = JSON.parse(key) as TVariables;
-      const result = await executeOperation(document, vars, { signal: abort.signal });
+      const result = await prefetchedOr(document, vars, () => executeOperation(document, vars, { signal: abort.signal }));
       if (id !== latest.current) return;
       setData(result);
       setError(undefined);

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { gqlRequest, onUnauthenticated, toApiError, type ApiError } from '../api';
+import { prefetchedOr } from '../api/prefetch';
 import { MeQuery, LogOutMutation } from './operations';
 import { currentPath, loginPath } from './redirect';
 
@@ -39,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     try {
-      const data = await gqlRequest(MeQuery, {}, { redirectOnUnauthenticated: false });
+      const data = await prefetchedOr(MeQuery, {}, () => gqlRequest(MeQuery, {}, { redirectOnUnauthenticated: false }));
       setUser(data.me);
       setError(undefined);
     } catch (caught) {
