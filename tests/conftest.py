@@ -53,6 +53,7 @@ def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
         mongodb_uri=mongo_uri,
         database_name=database_name,
         data_dir=tmp_path,
+        public_url="http://testserver",  # where TestClient's requests (and OAuth callbacks) go
     )
 
 

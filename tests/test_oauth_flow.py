@@ -73,19 +73,6 @@ class ConnectorPlugin:
 
 
 @pytest.fixture
-def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
-    """The test settings, with the public URL the test client speaks to."""
-    return Settings(
-        environment="test",
-        secret_key=TEST_SECRET_KEY,
-        mongodb_uri=mongo_uri,
-        database_name=database_name,
-        data_dir=tmp_path,
-        public_url="http://testserver",
-    )
-
-
-@pytest.fixture
 def services(settings: Settings, db: RawDatabase) -> Services:
     return build_services(
         settings, db, create_plugin_manager(extra=[("connector", ConnectorPlugin())])

@@ -30,8 +30,7 @@ from cloudcat.core.documents import OAuthConnection, Shop, SourceSyncState, Sync
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.oauth import OAuthFlows, TokenSet
 from cloudcat.core.secrets import SecretBox
-from cloudcat.core.services import Services, build_services
-from cloudcat.core.settings import Settings
+from cloudcat.core.services import Services
 from cloudcat.core.sources import EntityKind, SourceRateLimited
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.plugins.shopify.errors import ShopifyThrottled
@@ -67,23 +66,6 @@ class RevokingFake(ShopifyFake):
                 for token in list(self.tokens):
                     self.revoke_token(token)
         return super().handle(request)
-
-
-@pytest.fixture
-def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
-    return Settings(
-        environment="test",
-        secret_key=TEST_SECRET_KEY,
-        mongodb_uri=mongo_uri,
-        database_name=database_name,
-        data_dir=tmp_path,
-        public_url="http://testserver",
-    )
-
-
-@pytest.fixture
-def services(settings: Settings, db: RawDatabase) -> Services:
-    return build_services(settings, db)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from cloudcat.core.app import create_app
 from cloudcat.core.catalog.report import SyncFailed, SyncReport
 from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Shop, SourceSyncState, SyncRun
-from cloudcat.core.services import Services, build_services
+from cloudcat.core.services import Services
 from cloudcat.core.settings import Settings
 from cloudcat.core.sources import EntityKind
 from cloudcat.core.storage.database import RawDatabase
@@ -30,7 +30,6 @@ from cloudcat.plugins.woocommerce import source as woo_source
 from cloudcat.plugins.woocommerce.errors import WooCommerceError
 from cloudcat.plugins.woocommerce.source import WooCommerceConfig, WooCommerceSource, is_loopback
 from tests.catalog_checks import catalog_writes, snapshot
-from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.deliveries import SentDelivery, WebhookDelivery, send_sequence
 from tests.fakes.server import FakeRequest, FakeResponse
 from tests.fakes.woocommerce import API, WooCommerceFake, signature
@@ -52,23 +51,6 @@ class RevokingFake(WooCommerceFake):
                 if not state.revoked:
                     self.revoke_key(key)
         return super().handle(request)
-
-
-@pytest.fixture
-def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
-    return Settings(
-        environment="test",
-        secret_key=TEST_SECRET_KEY,
-        mongodb_uri=mongo_uri,
-        database_name=database_name,
-        data_dir=tmp_path,
-        public_url="http://testserver",
-    )
-
-
-@pytest.fixture
-def services(settings: Settings, db: RawDatabase) -> Services:
-    return build_services(settings, db)
 
 
 @pytest.fixture
