@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from starlette.testclient import TestClient
 from cloudcat.core.app import create_app
 from cloudcat.core.services import Services
 from cloudcat.core.settings import Settings
+from cloudcat.core.web.admin_ui import accepted_codings
 
 
 @pytest.fixture
@@ -64,3 +66,57 @@ def test_assets_are_sent_compressed(settings: Settings, services: Services, dist
         response = http.get("/admin/assets/big-abc123.js", headers={"accept-encoding": "gzip"})
         assert response.headers["content-encoding"] == "gzip"
         assert int(response.headers["content-length"]) < 5000
+
+
+def test_precompressed_copies_are_sent_when_accepted(
+    settings: Settings, services: Services, dist: Path
+) -> None:
+    asset = dist / "assets" / "app-abc123.js"
+    asset.write_text("console.log('plain');\n" * 200)
+    # Stand-ins with their own contents, to tell which file was sent (the client decodes gzip).
+    (dist / "assets" / "app-abc123.js.br").write_bytes(b"brotli bytes")
+    (dist / "assets" / "app-abc123.js.gz").write_bytes(gzip.compress(b"from the .gz copy"))
+    url = "/admin/assets/app-abc123.js"
+    with _client(settings, services, dist) as http:
+        brotli = http.get(url, headers={"accept-encoding": "gzip, deflate, br"})
+        assert brotli.headers["content-encoding"] == "br"
+        assert brotli.headers["content-type"].startswith("text/javascript")
+        assert brotli.headers["vary"] == "Accept-Encoding"
+        assert "immutable" in brotli.headers["cache-control"]
+        assert brotli.headers["content-length"] == str(len(b"brotli bytes"))  # sent as stored
+
+        gzipped = http.get(url, headers={"accept-encoding": "gzip, br;q=0"})
+        assert gzipped.headers["content-encoding"] == "gzip"
+        assert gzipped.text == "from the .gz copy"
+
+        plain = http.get(url, headers={"accept-encoding": "identity"})
+        assert "content-encoding" not in plain.headers
+        assert plain.headers["vary"] == "Accept-Encoding"
+        assert plain.text == asset.read_text()
+
+
+def test_index_html_has_its_precompressed_copy_sent_for_every_route(
+    settings: Settings, services: Services, dist: Path
+) -> None:
+    (dist / "index.html.br").write_bytes(b"compressed index")
+    with _client(settings, services, dist) as http:
+        deep = http.get("/admin/shops/1/plugins", headers={"accept-encoding": "br"})
+        assert deep.headers["content-encoding"] == "br"
+        assert deep.headers["content-type"].startswith("text/html")
+        assert deep.headers["cache-control"] == "no-cache"
+        assert deep.headers["content-length"] == str(len(b"compressed index"))
+
+
+@pytest.mark.parametrize(
+    ("header", "codings"),
+    [
+        ("", set()),
+        ("gzip, deflate, br, zstd", {"gzip", "deflate", "br", "zstd"}),
+        ("br;q=0, gzip;q=0.5", {"gzip"}),
+        ("BR ; q=1.0", {"br"}),
+        ("gzip;q=bogus, br", {"br"}),
+        ("*", {"*"}),
+    ],
+)
+def test_accept_encoding_is_read_with_its_weights(header: str, codings: set[str]) -> None:
+    assert accepted_codings(header) == codings

@@ -73,7 +73,7 @@ try {
   console.log(`static asset baseline (${asset}): median ${ms(baseMedian)}  [${baseline.map((v) => v.toFixed(0)).join(', ')}]`);
   console.log(`ratio TTI / baseline: ${(ttiMedian / baseMedian).toFixed(1)}x`);
   console.log(`target: under ${TARGET_MS} ms: ${ttiMedian < TARGET_MS ? 'met' : 'NOT met'}`);
-  console.log(execFileSync(process.execPath, [path.join(UI_ROOT, 'scripts', 'bundle-size.mjs')], { encoding: 'utf8' }).split('\n')[0]);
+  console.log(execFileSync(process.execPath, [path.join(UI_ROOT, 'scripts', 'bundle-size.mjs')], { encoding: 'utf8' }).trim());
 } finally {
   await browser?.close().catch(() => {});
   await server.stop();

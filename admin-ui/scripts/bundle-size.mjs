@@ -1,5 +1,5 @@
 // Prints the gzip size of the JavaScript a first visit loads (the entry chunk of dist/index.html
-// and every chunk it imports statically), and of each lazily loaded chunk.
+// and every chunk it imports statically), and of its stylesheets.
 // Usage: node scripts/bundle-size.mjs [--max-initial-kb N]   (exit 1 when the initial JS is over N KB)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +26,9 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 let initial = 0;
 for (const file of seen) initial += gz(file);
 console.log(`initial JS (gzip): ${kb(initial)} in ${seen.size} file(s): ${[...seen].join(', ')}`);
+const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\/admin\/(assets\/[^"]+\.css)"/g)].map((m) => m[1]);
+const css = styles.reduce((sum, file) => sum + gz(file), 0);
+console.log(`initial CSS (gzip): ${kb(css)} in ${styles.length} file(s) (Ant Design's whole stylesheet: zero-runtime styles)`);
 
 const argIndex = process.argv.indexOf('--max-initial-kb');
 if (argIndex > 0) {

@@ -32,13 +32,17 @@ export function prefetchRoute(pathname: string, basename: string): void {
   // so nothing below the session check suspends (a Suspense fallback, once shown, holds back the
   // content for React's reveal throttle of some 300 ms).
   prefetch(MeQuery, {}, { after: code });
-  void Promise.allSettled([ShopScope.preload(), PluginsPage.preload()]).then(() => loaded());
-  // The plugins query selects `config` only for editors and owners: ask once the role is known
-  // (the shop's answer), which is still well before the page's code has loaded and rendered.
+  // The plugins query selects `config` only for editors and owners. Most members are, so the
+  // editable state is asked for at once, alongside the shop; for an analyst (known from the
+  // shop's answer) that request is wasted, and the read-only state is asked for instead.
+  prefetch(ShopPluginsQuery, { shopId, canEdit: true });
   shop.then(
     (data) => {
-      if (data.shop?.id === shopId) prefetch(ShopPluginsQuery, { shopId, canEdit: hasRole(data.shop.viewerRole, 'EDITOR') });
+      if (data.shop?.id === shopId && !hasRole(data.shop.viewerRole, 'EDITOR')) {
+        prefetch(ShopPluginsQuery, { shopId, canEdit: false });
+      }
     },
     () => {},
   );
+  void Promise.allSettled([ShopScope.preload(), PluginsPage.preload()]).then(() => loaded());
 }

@@ -3,10 +3,15 @@
 Vite's hashed files under /admin/assets/ never change, so they are cached forever; every other
 path under /admin is a client-side route and gets index.html, which is never cached (so a new
 deploy is picked up at once). The build output lives in admin-ui/dist and is not committed.
+
+The build also writes a Brotli (.br) and a gzip (.gz) copy of each compressible file
+(admin-ui/scripts/precompress.mjs); the best one the browser accepts is sent as it is, so the
+server never spends a request's time compressing a file that never changes.
 """
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 
 from starlette.requests import Request
@@ -16,11 +21,48 @@ from starlette.routing import BaseRoute, Route
 IMMUTABLE = "public, max-age=31536000, immutable"
 NO_CACHE = "no-cache"
 DEFAULT_DIST = Path(__file__).resolve().parents[2] / "admin-ui" / "dist"
+# Content codings of the precompressed copies, best first, with their file suffixes.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
 
 NOT_BUILT = """<!doctype html><html><head><meta charset="utf-8"><title>CloudCat admin</title>
 </head><body><h1>The admin UI is not built</h1>
 <p>Run <code>make admin-ui</code> (or <code>make dev</code>, which builds it when needed).</p>
 </body></html>"""
+
+
+def accepted_codings(accept_encoding: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (q=0 excludes one; `*` is ignored)."""
+    accepted = set()
+    for item in accept_encoding.split(","):
+        coding, _, params = item.strip().partition(";")
+        quality = params.strip().removeprefix("q=").strip() if params else "1"
+        try:
+            allowed = float(quality) > 0
+        except ValueError:
+            allowed = False
+        if coding and allowed:
+            accepted.add(coding.strip().lower())
+    return accepted
+
+
+def file_response(request: Request, path: Path, cache_control: str) -> Response:
+    """`path`, or its best precompressed copy the request accepts, with `cache_control`.
+
+    The plain file goes through the app's GZip middleware, which adds `Vary: Accept-Encoding`
+    itself (and compresses it for a client that takes gzip but no copy exists).
+    """
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    accepted = accepted_codings(request.headers.get("accept-encoding", ""))
+    for coding, suffix in PRECOMPRESSED:
+        copy = path.with_name(path.name + suffix)
+        if coding in accepted and copy.is_file():
+            headers = {
+                "Cache-Control": cache_control,
+                "Content-Encoding": coding,
+                "Vary": "Accept-Encoding",
+            }
+            return FileResponse(copy, media_type=media_type, headers=headers)
+    return FileResponse(path, media_type=media_type, headers={"Cache-Control": cache_control})
 
 
 def admin_ui_routes(dist: Path) -> list[BaseRoute]:
@@ -38,10 +80,10 @@ def admin_ui_routes(dist: Path) -> list[BaseRoute]:
         candidate = (root / relative).resolve()
         if relative and candidate.is_file() and candidate.is_relative_to(root):
             cache = IMMUTABLE if relative.startswith("assets/") else NO_CACHE
-            return FileResponse(candidate, headers={"Cache-Control": cache})
+            return file_response(request, candidate, cache)
         if relative.startswith("assets/"):
             return HTMLResponse("not found", status_code=404)
-        return FileResponse(index, headers={"Cache-Control": NO_CACHE})
+        return file_response(request, index, NO_CACHE)
 
     return [
         Route("/admin", redirect, methods=["GET"]),
