@@ -74,7 +74,9 @@ export default function CatalogPage() {
   return (
     <div>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2}>{t('catalog.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+          {t('catalog.title')}
+        </Typography.Title>
         <Link to="../sync" relative="path">
           <Button icon={<SyncOutlined />}>{t('nav.sync')}</Button>
         </Link>

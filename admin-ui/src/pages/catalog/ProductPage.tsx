@@ -87,7 +87,7 @@ export default function ProductPage() {
       <Link to=".." relative="path">
         ← {t('catalog.back')}
       </Link>
-      <Typography.Title level={2} data-testid="product-title">
+      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }} data-testid="product-title">
         {product.title}
       </Typography.Title>
       <Card title={t('catalog.marketplace')} style={{ marginBottom: 16 }}>

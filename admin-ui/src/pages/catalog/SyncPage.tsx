@@ -93,7 +93,9 @@ export default function SyncPage() {
   return (
     <div>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={2}>{t('sync.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 24, marginTop: 0 }}>
+          {t('sync.title')}
+        </Typography.Title>
         <Button icon={<ReloadOutlined />} onClick={() => void sync.refetch()} loading={sync.loading}>
           {t('jobs.refresh')}
         </Button>
@@ -147,7 +149,9 @@ export default function SyncPage() {
           ))}
         </Row>
       )}
-      <Typography.Title level={3}>{t('sync.ledger')}</Typography.Title>
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        {t('sync.ledger')}
+      </Typography.Title>
       <Table<SyncRunFieldsFragment>
         data-testid="sync-ledger"
         rowKey="id"

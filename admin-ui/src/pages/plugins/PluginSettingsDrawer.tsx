@@ -99,13 +99,15 @@ export default function PluginSettingsDrawer({ shopId, state, onClose, onSaved, 
     <Drawer
       open={open}
       onClose={() => setOpen(false)}
+      // The page unmounts this drawer once it has closed (no destroyOnHidden: with it, a drawer
+      // closed while still opening is removed before its close animation ends and this is never
+      // called, which left the page stuck with a closed drawer and the focus lost).
       afterOpenChange={(visible) => {
         if (!visible) onClose();
       }}
       size={560}
       title={t('plugins.settingsOf', { title: plugin.title })}
       data-testid={`plugin-settings-drawer-${plugin.name}`}
-      destroyOnHidden
       extra={<HealthTag health={state.health} testId={`drawer-health-${plugin.name}`} />}
     >
       <Typography.Paragraph type="secondary">{plugin.description}</Typography.Paragraph>
