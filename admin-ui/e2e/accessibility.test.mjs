@@ -3,25 +3,13 @@
 // seller can sign in, switch a plugin and fill its settings form with the keyboard alone.
 
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { accessibilityViolations } from './support/a11y.mjs';
 import { PASSWORD, sellerWithShop } from './support/api.mjs';
 import { eventually } from './support/browser.mjs';
 import { useE2E } from './support/setup.mjs';
 
 const env = useE2E();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** axe-core's violations on the page as it is now, one line each (empty when it passes). */
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations),
-    WCAG,
-  );
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The data-testid of the focused element ('' when it has none). */
 function activeTestId(page) {
@@ -31,7 +19,7 @@ function activeTestId(page) {
 test('the main pages pass axe-core WCAG 2.1 A/AA checks', async () => {
   const problems = [];
   const scan = async (page, what) => {
-    for (const found of await violations(page)) problems.push(`${what}: ${found}`);
+    for (const found of await accessibilityViolations(page)) problems.push(`${what}: ${found}`);
   };
   const { page: anonymous } = await env.page();
   await anonymous.goto('/admin/login');

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { assertAccessible } from './support/a11y.mjs';
 import { sellerWithShop } from './support/api.mjs';
 import { eventually, screenshot } from './support/browser.mjs';
 import { feedProducts, startFeedServer } from './support/feed-server.mjs';
@@ -52,6 +53,7 @@ test('sync from the feed, search the catalog, edit a product title', async () =>
   await run.getByText('Succeeded').waitFor();
   await page.getByTestId('sync-source-feed').getByText(`product: ${PRODUCTS.length} created`).waitFor();
   await screenshot(page, 'sync');
+  await assertAccessible(page, 'the sync page with a finished run');
   const products = await eventually('the synced products', async () => {
     const list = await api.products(shop.id);
     return list.length === PRODUCTS.length && list;
@@ -73,6 +75,7 @@ test('sync from the feed, search the catalog, edit a product title', async () =>
   await row.getByText('CNY 15.50').waitFor();
   await row.getByText('Active').waitFor();
   await screenshot(page, 'catalog');
+  await assertAccessible(page, 'the catalog page with products');
 
   // The detail page: synced fields read-only, the owned title saved.
   await row.getByRole('link', { name: 'Kettle 4' }).click();
@@ -84,6 +87,7 @@ test('sync from the feed, search the catalog, edit a product title', async () =>
   await page.getByText('The content is saved.').waitFor();
   await page.getByTestId('product-title').getByText('Copper kettle').waitFor();
   await screenshot(page, 'product');
+  await assertAccessible(page, 'the product page');
 
   // Confirmed through GraphQL: the owned title is set, the marketplace title kept.
   const saved = await productByExternalId(api, shop.id, 'p4');

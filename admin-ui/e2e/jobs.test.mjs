@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { assertAccessible } from './support/a11y.mjs';
 import { sellerWithShop } from './support/api.mjs';
 import { eventually, screenshot } from './support/browser.mjs';
 import { feedProducts, startFeedServer } from './support/feed-server.mjs';
@@ -60,6 +61,7 @@ test('sync now on the feed plugin: the job runs, its progress finishes, the prod
   assert.equal(await progress.getAttribute('data-state'), 'RUNNING');
   await row.getByText('reading feed').waitFor();
   await screenshot(page, 'jobs-running');
+  await assertAccessible(page, 'the jobs page with a running job');
 
   // Let the feed through: the page follows the job to the end by itself (no reload).
   feed.release();
@@ -69,6 +71,7 @@ test('sync now on the feed plugin: the job runs, its progress finishes, the prod
   await progress.getByText('100%').waitFor();
   await row.getByText(`products ${PRODUCTS.length} created`).waitFor();
   await screenshot(page, 'jobs');
+  await assertAccessible(page, 'the jobs page with a finished job');
 
   // Confirmed through GraphQL: the job succeeded and the products are in the catalog.
   const done = (await api.jobs(shop.id)).find((j) => j.id === job.id);

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertAccessible } from './support/a11y.mjs';
 import { sellerWithShop } from './support/api.mjs';
 import { screenshot } from './support/browser.mjs';
 import { useE2E } from './support/setup.mjs';
@@ -26,6 +27,7 @@ test('switching the language to Chinese translates the page, and the choice is k
   assert.match((await page.locator('html').getAttribute('lang')) ?? '', /^zh/);
   assert.equal(await page.getByRole('heading', { name: 'Marketplace sources' }).count(), 0, 'no English heading is left');
   await screenshot(page, 'plugins-zh');
+  await assertAccessible(page, 'the plugins page in Chinese');
 
   // Kept across a reload.
   await page.reload();
@@ -41,4 +43,5 @@ test('a Chinese browser gets Chinese by default, on the login page too', async (
   await page.goto('/admin/login');
   await page.getByRole('heading', { name: '登录云猫' }).waitFor();
   await screenshot(page, 'login-zh');
+  await assertAccessible(page, 'the login page in Chinese');
 });

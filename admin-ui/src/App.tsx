@@ -11,14 +11,26 @@ export const BASENAME = '/admin';
 
 /**
  * Ant Design's defaults, adjusted for WCAG AA contrast (4.5:1 for text, checked by axe-core in
- * e2e/accessibility.test.mjs): a shade darker primary blue (#1677ff is 4.1:1 under white text
- * and as links on white), a darker red (#ff4d4f is 3.3:1) and darker secondary text and
- * placeholders (antd's are 3.4:1 and 1.8:1).
+ * the e2e tests): status colours dark enough to be read as text on white and on their own light
+ * backgrounds (antd's blue is 4.1:1, its red 3.3:1, green 2.3:1, gold 1.9:1), with antd's own
+ * light backgrounds and borders kept (derived from the darker colours they turn grey), and darker
+ * secondary text and placeholders (antd's are 3.4:1 and 1.8:1).
  */
 const THEME_TOKENS = {
   colorPrimary: '#1668dc',
   colorLink: '#1668dc',
+  colorInfo: '#1668dc',
+  colorInfoBg: '#e6f4ff',
+  colorInfoBorder: '#91caff',
+  colorSuccess: '#2f7f12',
+  colorSuccessBg: '#f6ffed',
+  colorSuccessBorder: '#b7eb8f',
+  colorWarning: '#a15c00',
+  colorWarningBg: '#fffbe6',
+  colorWarningBorder: '#ffe58f',
   colorError: '#d32029',
+  colorErrorBg: '#fff2f0',
+  colorErrorBorder: '#ffccc7',
   colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
   colorTextDescription: 'rgba(0, 0, 0, 0.6)',
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',

@@ -14,7 +14,7 @@ import { ProductsQuery } from './operations';
 
 type ProductRow = ProductsData['shop']['products']['nodes'][number];
 
-const STATUS_COLORS: Record<ListingStatus, string> = { ACTIVE: 'green', DELISTED: 'orange', DELETED: 'red' };
+const STATUS_COLORS: Record<ListingStatus, string> = { ACTIVE: 'success', DELISTED: 'warning', DELETED: 'error' };
 
 export function StatusTag({ status, published }: { status: ListingStatus; published?: boolean }) {
   const t = useT();

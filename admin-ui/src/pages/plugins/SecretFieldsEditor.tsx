@@ -37,7 +37,7 @@ export function SecretFieldsEditor({ secrets, secretsSet, draft, onChange, error
             <Flex align="center" gap={8} style={{ marginBottom: 4 }}>
               <label htmlFor={id}>
                 {secret.required && (
-                  <span aria-hidden style={{ color: '#ff4d4f', marginInlineEnd: 4 }}>
+                  <span aria-hidden style={{ color: 'var(--ant-color-error)', marginInlineEnd: 4 }}>
                     *
                   </span>
                 )}
