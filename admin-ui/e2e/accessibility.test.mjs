@@ -93,7 +93,8 @@ test('a seller signs in, switches a plugin on and fills its settings with the ke
   }
   assert.equal(focused, 'plugin-settings-feed', 'Tab reaches the Settings button');
   const drawer = page.getByTestId('plugin-settings-drawer-feed');
-  const url = page.locator('#cfg-feed_url');
+  // Named by its label alone: no "*" of the required mark read out with it.
+  const url = page.getByRole('textbox', { name: 'Feed URL', exact: true });
   await page.keyboard.press('Enter');
   await url.waitFor();
   await page.keyboard.press('Escape');
@@ -107,7 +108,7 @@ test('a seller signs in, switches a plugin on and fills its settings with the ke
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Close');
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'cfg-feed_url');
+  assert.equal(await url.evaluate((node) => node === document.activeElement), true, 'the focus is on the feed URL');
   await page.keyboard.type('https://feeds.example.test/catalog.json');
   await page.keyboard.press('Enter');
   await page.getByText('Settings of Product feed (JSON/CSV) saved.').waitFor();

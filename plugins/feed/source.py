@@ -87,7 +87,12 @@ class ColumnMapping(BaseModel):
     currency: str = Field("currency", min_length=1)
     description: str = Field("description", min_length=1)
     image: str = Field("image", min_length=1, description="Image URLs, separated by | or spaces")
-    url: str = Field("url", min_length=1, description="The product's page on the marketplace")
+    url: str = Field(
+        "url",
+        min_length=1,
+        title="Product page URL",
+        description="The product's page on the marketplace",
+    )
     status: str = Field("status", min_length=1, description="active or delisted")
 
 
@@ -96,7 +101,7 @@ class FeedConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: HttpUrl = Field(description="The feed's http(s) address")
+    url: HttpUrl = Field(title="Feed URL", description="The feed's http(s) address")
     format: Literal["auto", "json", "csv"] = Field(
         "auto", description="auto decides from the Content-Type, the file name, then the content"
     )
