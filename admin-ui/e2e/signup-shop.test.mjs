@@ -1,9 +1,10 @@
 // Sign up in the browser, create the first shop, land on its plugins page; the account and the
-// shop are confirmed through GraphQL. Also: signing in again after signing out.
+// shop are confirmed through GraphQL. Also: signing in again after signing out, and a session
+// that ends while the seller works.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Api, PASSWORD, unique } from './support/api.mjs';
+import { Api, PASSWORD, sellerWithShop, unique } from './support/api.mjs';
 import { screenshot } from './support/browser.mjs';
 import { useE2E } from './support/setup.mjs';
 
@@ -73,4 +74,24 @@ test('a seller signs out and back in, and returns to the shop', async () => {
   // The session is gone on the server too: the deep link asks to sign in again.
   await page.goto(`/admin/shops/${shop.id}/plugins`);
   await page.waitForURL(/\/admin\/login\?next=/);
+});
+
+test('a session that ends while the seller works: the next action leads to the login page, then back', async () => {
+  const { api, email, shop } = await sellerWithShop(env.url, 'expiry');
+  const { context, page } = await env.page();
+  await context.addCookies(api.browserCookies());
+  await page.goto(`/admin/shops/${shop.id}/jobs`);
+  await page.getByTestId('jobs-table').waitFor();
+
+  // The very session the browser holds ends on the server (as when it expires or is revoked).
+  await api.request('mutation { logOut }');
+
+  // The next request the page makes is refused: the login page, remembering where the seller was.
+  await page.getByTestId('jobs-refresh').click();
+  await page.waitForURL(new RegExp(`/admin/login\\?next=${encodeURIComponent(`/shops/${shop.id}/jobs`)}`));
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(new RegExp(`/admin/shops/${shop.id}/jobs$`));
+  await page.getByTestId('jobs-table').waitFor();
 });
