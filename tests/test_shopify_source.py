@@ -36,7 +36,7 @@ from cloudcat.core.storage.database import RawDatabase
 from cloudcat.plugins.shopify.errors import ShopifyThrottled
 from cloudcat.plugins.shopify.oauth import ShopifyOAuth
 from cloudcat.plugins.shopify.source import SCOPES, ShopifySource
-from tests.catalog_checks import catalog_writes, snapshot
+from tests.catalog_checks import assert_failed_alone, catalog_writes, snapshot
 from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.deliveries import SentDelivery, WebhookDelivery, send_sequence
 from tests.fakes.server import FakeRequest, FakeResponse
@@ -282,13 +282,8 @@ def test_bad_products_fail_alone_and_keep_their_stored_copy(
 
     report = sync(services, shop, "full")
 
-    assert report.failed == len(broken) and report.products.removed == 0
-    reasons = {issue.reference: issue.reason for issue in report.issues}
-    for number, (_, reason) in broken.items():
-        assert reason in reasons[str(number)]
-    after = snapshot(db, shop.id)
-    assert {n: after[str(n)] for n in broken} == {n: before[str(n)] for n in broken}
-    assert report.products.unchanged == len(numbers) - len(broken)
+    reasons = {str(number): reason for number, (_, reason) in broken.items()}
+    assert_failed_alone(report, before, snapshot(db, shop.id), reasons, len(numbers))
 
 
 # --- webhooks ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-import { Card, Flex, Typography } from 'antd';
+import { Card, Flex, Form, Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { emailRules } from '../../components/emailRules';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useT } from '../../i18n';
 
@@ -27,5 +28,24 @@ export function AuthLayout({ title, children, footer }: { title: string; childre
         <Typography.Paragraph style={{ textAlign: 'center', marginTop: 16 }}>{footer}</Typography.Paragraph>
       </main>
     </Flex>
+  );
+}
+
+/** `path` (the other auth page), carrying on where the seller was going when that is not home. */
+export function authLink(path: string, next: string): string {
+  return next === '/' ? path : `${path}?next=${encodeURIComponent(next)}`;
+}
+
+/** The required email field both auth forms start with. */
+export function EmailField({ autoComplete }: { autoComplete: 'username' | 'email' }) {
+  const t = useT();
+  return (
+    <Form.Item
+      label={t('auth.email')}
+      name="email"
+      rules={emailRules(t)}
+    >
+      <Input type="email" autoComplete={autoComplete} autoFocus inputMode="email" />
+    </Form.Item>
   );
 }

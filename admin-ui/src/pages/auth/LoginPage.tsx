@@ -6,7 +6,7 @@ import { safeNext, useSession } from '../../auth';
 import { LogInMutation } from '../../auth/operations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout, EmailField, authLink } from './AuthLayout';
 
 interface Values {
   email: string;
@@ -45,7 +45,7 @@ export default function LoginPage() {
     }
   }
 
-  const signUpLink = next === '/' ? '/signup' : `/signup?next=${encodeURIComponent(next)}`;
+  const signUpLink = authLink('/signup', next);
   return (
     <AuthLayout
       title={t('auth.login.title')}
@@ -57,16 +57,7 @@ export default function LoginPage() {
     >
       <ErrorAlert error={error} overrides={{ UNAUTHENTICATED: 'auth.login.wrongCredentials' }} style={{ marginBottom: 16 }} />
       <Form<Values> name="login" layout="vertical" requiredMark={false} onFinish={submit} disabled={busy}>
-        <Form.Item
-          label={t('auth.email')}
-          name="email"
-          rules={[
-            { required: true, message: t('auth.emailRequired') },
-            { type: 'email', message: t('auth.emailInvalid') },
-          ]}
-        >
-          <Input type="email" autoComplete="username" autoFocus inputMode="email" />
-        </Form.Item>
+        <EmailField autoComplete="username" />
         <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>

@@ -6,7 +6,7 @@ import { safeNext, useSession } from '../../auth';
 import { SignUpMutation } from '../../auth/operations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
-import { AuthLayout } from './AuthLayout';
+import { AuthLayout, EmailField, authLink } from './AuthLayout';
 
 /** The server's rule (core/accounts.py MIN_PASSWORD_LENGTH); it checks again anyway. */
 const MIN_PASSWORD_LENGTH = 8;
@@ -55,7 +55,7 @@ export default function SignUpPage() {
     }
   }
 
-  const loginLink = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+  const loginLink = authLink('/login', next);
   return (
     <AuthLayout
       title={t('auth.signup.title')}
@@ -67,16 +67,7 @@ export default function SignUpPage() {
     >
       <ErrorAlert error={error} overrides={{ CONFLICT: 'auth.signup.emailTaken' }} style={{ marginBottom: 16 }} />
       <Form<Values> form={form} name="signup" layout="vertical" requiredMark={false} onFinish={submit} disabled={busy}>
-        <Form.Item
-          label={t('auth.email')}
-          name="email"
-          rules={[
-            { required: true, message: t('auth.emailRequired') },
-            { type: 'email', message: t('auth.emailInvalid') },
-          ]}
-        >
-          <Input type="email" autoComplete="email" autoFocus inputMode="email" />
-        </Form.Item>
+        <EmailField autoComplete="email" />
         <Form.Item label={t('auth.name')} name="name">
           <Input autoComplete="name" maxLength={200} />
         </Form.Item>

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { fieldErrorsByName, gqlRequest, isApiError, useQuery } from '../../api';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { emailRules } from '../../components/emailRules';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSpinner } from '../../components/PageSpinner';
 import type { Role } from '../../gql/graphql';
@@ -248,10 +249,7 @@ function AddMemberForm({
         <Form.Item
           label={t('auth.email')}
           name="email"
-          rules={[
-            { required: true, message: t('auth.emailRequired') },
-            { type: 'email', message: t('auth.emailInvalid') },
-          ]}
+          rules={emailRules(t)}
           extra={t('team.emailHelp')}
         >
           <Input type="email" autoComplete="off" style={{ width: 260 }} />
