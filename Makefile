@@ -44,19 +44,23 @@ ui-test: $(UI_DEPS)
 e2e: $(STAMP) admin-ui
 	cd $(UI) && CLOUDCAT_BIN=$(abspath $(BIN))/cloudcat npm run e2e
 
+# lint-imports checks the architecture's boundaries ([tool.importlinter] in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # mypy cannot follow setuptools' editable-install import hook, so it reads the three folders
-# through a link tree that spells the real package names.
+# through a link tree that spells the real package names. Of the tests, the shared fixtures
+# (conftest) and the third-party fakes are type-checked too.
 typecheck: $(STAMP)
 	rm -rf build/typecheck && mkdir -p build/typecheck/cloudcat
 	ln -s ../../../core build/typecheck/cloudcat/core
 	ln -s ../../../plugins build/typecheck/cloudcat/plugins
 	ln -s ../../../schema build/typecheck/cloudcat/schema
+	ln -s ../../tests build/typecheck/tests
 	cd build/typecheck && ../../$(BIN)/mypy --config-file ../../pyproject.toml \
-		-p cloudcat.core -p cloudcat.schema -p cloudcat.plugins
+		-p cloudcat.core -p cloudcat.schema -p cloudcat.plugins -m tests.conftest -p tests.fakes
 
 pytest: $(STAMP)
 	$(BIN)/pytest

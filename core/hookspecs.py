@@ -17,6 +17,7 @@ import pluggy
 if TYPE_CHECKING:
     from starlette.routing import BaseRoute
 
+    from cloudcat.core.contributions import GraphQLContribution
     from cloudcat.core.providers import (
         AnalyticsSink,
         ChannelPublisher,
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
         Theme,
         TrackedEvent,
     )
-    from cloudcat.schema.contrib import GraphQLContribution
 
 PROJECT = "cloudcat"
 hookspec = pluggy.HookspecMarker(PROJECT)

@@ -66,8 +66,9 @@ from cloudcat.core.secrets import UndecryptableSecret
 from cloudcat.core.storage.retry import retry_transient
 
 if TYPE_CHECKING:
+    from cloudcat.core.plugins import InstalledProvider, Plugins
     from cloudcat.core.providers import Provider
-    from cloudcat.core.tenancy import ShopPlugins
+    from cloudcat.core.secrets import SecretBox
 
 log = logging.getLogger(__name__)
 
@@ -249,11 +250,28 @@ class Started:
     expires_at: datetime
 
 
+class PluginDirectory(Protocol):
+    """What the flows need of the shops' plugin state: `cloudcat.core.tenancy.ShopPlugins`
+    (which builds on this module, so it is named here by its shape only)."""
+
+    plugins: Plugins
+    secret_box: SecretBox
+    public_url: str
+
+    def installed(self, name: str) -> InstalledProvider:
+        """The installed provider `name` (NotFound when there is none)."""
+        ...
+
+    def provider(self, shop: Shop, name: str, *, require_enabled: bool = True) -> Provider:
+        """Build the provider `name` for `shop` with its validated, decrypted config."""
+        ...
+
+
 class OAuthFlows:
     """Starts and completes authorizations, and hands out stored access tokens."""
 
     def __init__(
-        self, shop_plugins: ShopPlugins, *, clock: Callable[[], datetime] = utcnow
+        self, shop_plugins: PluginDirectory, *, clock: Callable[[], datetime] = utcnow
     ) -> None:
         self.shop_plugins = shop_plugins
         self.clock = clock
@@ -439,6 +457,12 @@ class OAuthFlows:
         """Forget the shop's authorization of `plugin`; True if there was one."""
         deleted = OAuthConnection.objects(shop_id=ObjectId(shop_id), plugin=plugin).delete()
         return bool(deleted)
+
+    def revoke(self, shop_id: str | ObjectId, plugin: str, reason: str) -> None:
+        """Forget the shop's authorization of `plugin` and mark the plugin failed with
+        `reason` (what the seller reads: why, and that they must reconnect)."""
+        self.disconnect(shop_id, plugin)
+        self._status(ObjectId(shop_id), plugin, reason)
 
     def access_token(
         self, shop: Shop, plugin: str, provider: Provider | OAuthProvider | None = None

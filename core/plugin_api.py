@@ -21,6 +21,7 @@ from pydantic import SecretStr
 
 from cloudcat.core import __version__
 from cloudcat.core.catalog.currencies import ISO_4217
+from cloudcat.core.contributions import GraphQLContribution, require_plugin_enabled
 from cloudcat.core.documents import Role
 from cloudcat.core.errors import PluginFailure
 from cloudcat.core.hookspecs import PROJECT
@@ -32,8 +33,11 @@ from cloudcat.core.oauth import (
     OAuthProvider,
     TokenSet,
 )
+from cloudcat.core.plugin_state import MAX_VALUE_BYTES as STATE_MAX_VALUE_BYTES
+from cloudcat.core.plugin_state import ProviderState
 from cloudcat.core.providers import (
     AnalyticsSink,
+    AuthorizedAccount,
     ChannelPublisher,
     MarketplaceSource,
     NoConfig,
@@ -83,15 +87,16 @@ from cloudcat.core.sources import (
     VariantRecord,
     WebhookRejected,
 )
-from cloudcat.schema.contrib import GraphQLContribution, require_plugin_enabled
 
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 __all__ = [
     "ISO_4217",
+    "STATE_MAX_VALUE_BYTES",
     "AnalyticsSink",
     "AuthorizationExpired",
     "AuthorizationFailed",
+    "AuthorizedAccount",
     "BuyerRecord",
     "CallBudget",
     "CallbackExchanger",
@@ -121,6 +126,7 @@ __all__ = [
     "PromotionStream",
     "ProviderContext",
     "ProviderKind",
+    "ProviderState",
     "PublishResult",
     "RateLimit",
     "RateLimitExceeded",

@@ -21,10 +21,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
+from cloudcat.core.errors import PluginFailure
 from cloudcat.core.sources import (
     CategoryStream,
     Change,
@@ -37,6 +38,9 @@ from cloudcat.core.sources import (
     SourceUnsupported,
 )
 from cloudcat.core.storage.database import RawDatabase
+
+if TYPE_CHECKING:
+    from cloudcat.core.plugin_state import ProviderState
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 
@@ -66,9 +70,37 @@ class ShopInfo:
     timezone: str
 
 
+@dataclass(frozen=True)
+class AuthorizedAccount:
+    """The marketplace account a shop's seller authorized a provider with: its id and name
+    there (empty when the marketplace did not say) and when it was connected."""
+
+    account_id: str
+    account_name: str
+    connected_at: datetime | None = None
+
+
+class ShopServices(Protocol):
+    """What CloudCat does for a provider in its shop (made by `ShopPlugins.provider`)."""
+
+    @property
+    def state(self) -> ProviderState:
+        """The plugin's small per-shop key/value store."""
+        ...
+
+    def authorized_account(self) -> AuthorizedAccount | None:
+        """The shop's stored authorization of this provider, or None when not connected."""
+        ...
+
+    def forget_authorization(self, reason: str) -> None:
+        """Delete the shop's authorization of this provider and mark the plugin failed."""
+        ...
+
+
 @dataclass
 class ProviderContext:
-    """Everything a provider instance gets: its shop, its config, the database, a logger.
+    """Everything a provider instance gets: its shop, its config, a logger, and (through
+    `services`) what CloudCat does for it in that shop.
 
     `access_token` is set (by `ShopPlugins.provider`) for providers that connect by one-click
     authorization (`cloudcat.core.oauth.OAuthProvider`): calling it returns a working access
@@ -76,6 +108,10 @@ class ProviderContext:
     `cloudcat.core.oauth.AuthorizationExpired` (whose message tells the seller to reconnect)
     when there is none that works. Call it before each batch of requests rather than keeping
     the token: it is cheap (one indexed read) and follows refreshes by other workers.
+
+    Sources never write the database: they keep what they remember in `state`. `db` is there
+    for plugins whose job is storing data in CloudCat's own database, such as the built-in
+    event store (an analytics sink).
     """
 
     shop: ShopInfo
@@ -84,6 +120,28 @@ class ProviderContext:
     public_url: str
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("cloudcat.plugin"))
     access_token: Callable[[], str] | None = None
+    services: ShopServices | None = None
+
+    def _services(self) -> ShopServices:
+        if self.services is None:
+            raise PluginFailure(f"the provider of shop {self.shop.id} was built without services")
+        return self.services
+
+    @property
+    def state(self) -> ProviderState:
+        """A small key/value store of this plugin in this shop: `get(key)`, `set(key, value)`
+        (JSON values of at most `cloudcat.core.plugin_state.MAX_VALUE_BYTES`)."""
+        return self._services().state
+
+    def authorized_account(self) -> AuthorizedAccount | None:
+        """The marketplace account this shop authorized (one-click authorization), or None."""
+        return self._services().authorized_account()
+
+    def forget_authorization(self, reason: str) -> None:
+        """Forget this shop's authorization and report the plugin unhealthy with `reason`
+        (shown to the seller: say why, and that they must reconnect). For a marketplace that
+        says the app was uninstalled or the authorization revoked."""
+        self._services().forget_authorization(reason)
 
 
 _CONFIG_SCHEMAS: weakref.WeakKeyDictionary[type[Provider], tuple[type[BaseModel], str]] = (

@@ -18,7 +18,9 @@ from pydantic import BaseModel, ValidationError
 from cloudcat.core.documents import Shop, ShopPlugin
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.errors import BadInput, FieldError, NotFound, PluginFailure
+from cloudcat.core.oauth import OAuthFlows
 from cloudcat.core.plugins import InstalledProvider, Plugins
+from cloudcat.core.provider_services import ProviderServices
 from cloudcat.core.providers import Provider, ProviderContext, ProviderKind, ShopInfo
 from cloudcat.core.secrets import SecretBox, UndecryptableSecret
 from cloudcat.core.storage.database import RawDatabase
@@ -205,6 +207,7 @@ class ShopPlugins:
             db=self.db,
             public_url=self.public_url,
             log=logging.getLogger(f"cloudcat.plugin.{name}"),
+            services=ProviderServices(self, self.db, shop.id, name),
         )
         built = installed.cls(context)
         if connects_by_authorization(installed.cls):
@@ -213,8 +216,6 @@ class ShopPlugins:
 
     def _token_source(self, shop: Shop, name: str, built: Provider) -> Callable[[], str]:
         """The `ProviderContext.access_token` of provider `name` (instance `built`) in `shop`."""
-        from cloudcat.core.oauth import OAuthFlows
-
         flows = OAuthFlows(self)
 
         def access_token() -> str:

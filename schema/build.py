@@ -20,6 +20,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types.base import get_object_definition
 
+from cloudcat.core.contributions import GraphQLContribution
 from cloudcat.core.errors import CloudCatError
 from cloudcat.core.plugins import Plugins
 from cloudcat.core.settings import Settings
@@ -31,7 +32,6 @@ from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
 from cloudcat.schema.admin.reference import ReferenceQuery
 from cloudcat.schema.admin.shops import ShopMutation, ShopQuery
 from cloudcat.schema.catalog.editing import CatalogMutation
-from cloudcat.schema.contrib import GraphQLContribution
 from cloudcat.schema.limits import (
     CACHE_MAXSIZE,
     CACHED_QUERY_MAX_CHARS,

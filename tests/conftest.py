@@ -10,14 +10,30 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.app import create_app
+from cloudcat.core.documents import Shop
+from cloudcat.core.plugins import create_plugin_manager
+from cloudcat.core.secrets import SecretBox
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
 from cloudcat.core.storage.embedded import EmbeddedDatabase
+from cloudcat.core.tenancy import ShopPlugins
 from tests.graphql_client import GraphQLClient
 
 TEST_SECRET_KEY = "test-secret-key-" + "x" * 32
+TEST_PASSWORD = "correct horse battery"
+
+
+def make_shop(
+    slug: str, name: str | None = None, *, currency: str | None = None, locale: str | None = None
+) -> Shop:
+    """A new shop `slug` (named `name`, else the slug in title case) owned by a new user
+    ``<slug>@example.com``; currency and locale default to the shop defaults (CNY, zh-CN)."""
+    owner = create_user(f"{slug}@example.com", TEST_PASSWORD)
+    fields = ShopFields(name=name or slug.title(), currency=currency, locale=locale)
+    return create_shop(owner, slug, fields)
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +59,18 @@ def db(mongo_uri: str, database_name: str) -> Iterator[RawDatabase]:
     ensure_indexes()
     yield database
     database.client.drop_database(database_name)
+
+
+@pytest.fixture
+def shop(db: RawDatabase) -> Shop:
+    """The shop most tests work in: ``tea-house`` (Tea House, CNY), with its owner."""
+    return make_shop("tea-house", "Tea House")
+
+
+@pytest.fixture
+def shop_plugins(db: RawDatabase) -> ShopPlugins:
+    """Plugin state over the installed plugins (entry points) and this test's database."""
+    return ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
 
 
 @pytest.fixture

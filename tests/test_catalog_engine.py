@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 import pytest
 from bson import Decimal128
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.catalog.editing import OwnedChanges, update_owned_content
 from cloudcat.core.catalog.engine import apply_changes, run_sync
 from cloudcat.core.catalog.ledger import Ledger, SyncAlreadyRunning
@@ -44,7 +43,7 @@ from tests.catalog_sources import (
     sample_order,
     sample_promotion,
 )
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import TEST_SECRET_KEY, make_shop
 
 
 class Watcher(MarketPlugin):
@@ -79,16 +78,16 @@ def shop_plugins(db: RawDatabase) -> ShopPlugins:
     return ShopPlugins(plugins, db, SecretBox(TEST_SECRET_KEY), "http://x")
 
 
-def make_shop(slug: str, shop_plugins: ShopPlugins) -> Shop:
-    owner = create_user(f"{slug}@example.com", "correct horse battery")
-    shop = create_shop(owner, slug, ShopFields(name=slug.title(), currency="CNY"))
+def make_market_shop(slug: str, shop_plugins: ShopPlugins) -> Shop:
+    """A new shop `slug` with the test market source enabled."""
+    shop = make_shop(slug)
     shop_plugins.set_enabled(shop.id, "market", True)
     return shop
 
 
 @pytest.fixture
 def shop(db: RawDatabase, shop_plugins: ShopPlugins) -> Shop:
-    return make_shop("tea-house", shop_plugins)
+    return make_market_shop("tea-house", shop_plugins)
 
 
 def sync(shop_plugins: ShopPlugins, shop: Shop, kind: str | None = None) -> Any:
@@ -404,7 +403,7 @@ def test_a_reconciliation_pass_is_planned_once_the_last_full_sync_is_old(
 def test_a_sync_of_one_shop_never_touches_another(
     db: RawDatabase, market: Market, shop_plugins: ShopPlugins, shop: Shop
 ) -> None:
-    other = make_shop("coffee-bar", shop_plugins)
+    other = make_market_shop("coffee-bar", shop_plugins)
     sync(shop_plugins, other)
     theirs = snapshot(db, other.id)
     market.products.clear()

@@ -9,19 +9,15 @@ from typing import Any
 import pytest
 from bson import Decimal128
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.catalog.engine import run_sync
 from cloudcat.core.catalog.report import SyncFailed
 from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Product, Shop
 from cloudcat.core.plugin_api import MarketplaceSource
-from cloudcat.core.plugins import create_plugin_manager
-from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.feed import source as feed_module
 from tests.catalog_checks import catalog_writes, snapshot
-from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.feed import FeedServer
 
 ROWS: list[dict[str, Any]] = [
@@ -67,17 +63,6 @@ RICH: dict[str, Any] = {
 def feed_server() -> Iterator[FeedServer]:
     with FeedServer() as server:
         yield server
-
-
-@pytest.fixture
-def shop_plugins(db: RawDatabase) -> ShopPlugins:
-    return ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
-
-
-@pytest.fixture
-def shop(db: RawDatabase) -> Shop:
-    owner = create_user("tea@example.com", "correct horse battery")
-    return create_shop(owner, "tea-house", ShopFields(name="Tea House", currency="CNY"))
 
 
 def feed_source(shop_plugins: ShopPlugins, shop: Shop, url: str) -> MarketplaceSource:

@@ -9,16 +9,13 @@ from typing import Any
 import pytest
 from bson import Decimal128
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import BadInput
 from cloudcat.core.plugin_api import StorefrontPage
-from cloudcat.core.plugins import create_plugin_manager
-from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins, shop_info
 from cloudcat.plugins.default_theme.theme import DefaultTheme, format_price
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import make_shop
 
 PRODUCTS: list[dict[str, Any]] = [
     {
@@ -57,16 +54,6 @@ class Collector(HTMLParser):
         return [attrs for name, attrs in self.tags if name == tag]
 
 
-@pytest.fixture
-def shop_plugins(db: RawDatabase) -> ShopPlugins:
-    return ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
-
-
-def make_shop(slug: str, name: str, locale: str) -> Shop:
-    owner = create_user(f"{slug}@example.com", "correct horse battery")
-    return create_shop(owner, slug, ShopFields(name=name, locale=locale))
-
-
 def render(
     shop_plugins: ShopPlugins, shop: Shop, config: dict[str, Any], products: list[dict[str, Any]]
 ) -> Collector:
@@ -83,7 +70,7 @@ def render(
 
 
 def test_home_page_lists_products_escaped(db: RawDatabase, shop_plugins: ShopPlugins) -> None:
-    shop = make_shop("tea-house", "Tea <House>", "zh-CN")
+    shop = make_shop("tea-house", "Tea <House>", locale="zh-CN")
 
     page = render(shop_plugins, shop, {"headline": "春茶 & more"}, PRODUCTS)
 
@@ -101,7 +88,7 @@ def test_home_page_lists_products_escaped(db: RawDatabase, shop_plugins: ShopPlu
 def test_empty_shop_in_english_with_an_accent_colour(
     db: RawDatabase, shop_plugins: ShopPlugins
 ) -> None:
-    shop = make_shop("tea-house", "Tea House", "en")
+    shop = make_shop("tea-house", "Tea House", locale="en")
 
     page = render(shop_plugins, shop, {"accent_color": "#0a7"}, [])
 
@@ -114,7 +101,7 @@ def test_empty_shop_in_english_with_an_accent_colour(
 def test_config_rejects_anything_but_a_hex_colour(
     db: RawDatabase, shop_plugins: ShopPlugins
 ) -> None:
-    shop = make_shop("tea-house", "Tea House", "en")
+    shop = make_shop("tea-house", "Tea House", locale="en")
     for colour in ["red", "#12345", "#fff;}body{display:none", "</style>"]:
         with pytest.raises(BadInput) as caught:
             shop_plugins.configure(shop.id, "default_theme", {"accent_color": colour})

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from bson import ObjectId
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.documents import Shop
 from cloudcat.core.plugin_api import AnalyticsSink, TrackedEvent
-from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.providers import ProviderKind
-from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.event_store.store import (
@@ -22,7 +18,7 @@ from cloudcat.plugins.event_store.store import (
     ensure_event_indexes,
     store_events,
 )
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import make_shop
 
 T0 = datetime(2025, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -36,16 +32,6 @@ def event(n: int, kind: str = "product_view") -> TrackedEvent:
         properties={"product_id": f"P{n}", "price": "12.50"},
         url=f"https://tea.example/p/{n}",
     )
-
-
-@pytest.fixture
-def shop_plugins(db: RawDatabase) -> ShopPlugins:
-    return ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
-
-
-def make_shop(slug: str) -> Shop:
-    owner = create_user(f"{slug}@example.com", "correct horse battery")
-    return create_shop(owner, slug, ShopFields(name=slug.title()))
 
 
 def sink_for(shop_plugins: ShopPlugins, shop: Shop) -> AnalyticsSink:

@@ -10,18 +10,13 @@ from typing import Any
 import pytest
 import requests
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import BadInput, PluginFailure
 from cloudcat.core.http import describe_request_error, http_session, redact_url
 from cloudcat.core.plugin_api import Checkpoint, ExpectedTotal, ProductRecord, RejectedRecord
-from cloudcat.core.plugins import create_plugin_manager
-from cloudcat.core.secrets import SecretBox
-from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.feed import source as feed_module
 from cloudcat.plugins.feed.source import FeedSource
-from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.feed import FeedServer
 
 GOOD: list[dict[str, Any]] = [
@@ -34,17 +29,6 @@ GOOD: list[dict[str, Any]] = [
 def feed_server() -> Iterator[FeedServer]:
     with FeedServer() as server:
         yield server
-
-
-@pytest.fixture
-def shop(db: RawDatabase) -> Shop:
-    owner = create_user("owner@example.com", "correct horse battery")
-    return create_shop(owner, "tea-house", ShopFields(name="Tea House", currency="CNY"))
-
-
-@pytest.fixture
-def shop_plugins(db: RawDatabase) -> ShopPlugins:
-    return ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
 
 
 def feed_source(

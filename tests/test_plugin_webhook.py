@@ -9,13 +9,9 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import BadInput, PluginFailure
 from cloudcat.core.plugin_api import OutgoingMessage, PublishResult
-from cloudcat.core.plugins import create_plugin_manager
-from cloudcat.core.secrets import SecretBox
-from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.webhook.publisher import WebhookPublisher
 from cloudcat.plugins.webhook.signing import (
@@ -24,7 +20,6 @@ from cloudcat.plugins.webhook.signing import (
     sign,
     verify_signature,
 )
-from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.webhook import WebhookReceiver
 
 SECRET = "whsec-0123456789abcdef"
@@ -41,17 +36,6 @@ MESSAGE = OutgoingMessage(
 def receiver() -> Iterator[WebhookReceiver]:
     with WebhookReceiver(SECRET) as server:
         yield server
-
-
-@pytest.fixture
-def shop(db: RawDatabase) -> Shop:
-    owner = create_user("owner@example.com", "correct horse battery")
-    return create_shop(owner, "tea-house", ShopFields(name="Tea House"))
-
-
-@pytest.fixture
-def shop_plugins(db: RawDatabase) -> ShopPlugins:
-    return ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
 
 
 def publisher(

@@ -23,7 +23,6 @@ from bson import Decimal128
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.catalog.report import SyncFailed, SyncReport
 from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import OAuthConnection, Shop, SourceSyncState, SyncRun
@@ -37,7 +36,7 @@ from cloudcat.plugins.shopify.errors import ShopifyThrottled
 from cloudcat.plugins.shopify.oauth import ShopifyOAuth
 from cloudcat.plugins.shopify.source import SCOPES, ShopifySource
 from tests.catalog_checks import assert_failed_alone, catalog_writes, snapshot
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import TEST_SECRET_KEY, make_shop
 from tests.fakes.deliveries import SentDelivery, WebhookDelivery, send_sequence
 from tests.fakes.server import FakeRequest, FakeResponse
 from tests.fakes.shopify import ShopifyFake, webhook_signature
@@ -86,8 +85,7 @@ def config_of(fake: ShopifyFake) -> dict[str, Any]:
 
 def connect(services: Services, slug: str, fake: ShopifyFake, token: str | None = None) -> Shop:
     """A new shop with the Shopify source configured for `fake`, enabled and authorized."""
-    owner = create_user(f"{slug}@example.com", "correct horse battery")
-    shop = create_shop(owner, slug, ShopFields(name=slug, currency="CNY"))
+    shop = make_shop(slug, slug)
     services.shop_plugins.configure(
         shop.id, SOURCE, config_of(fake), {"client_secret": fake.client_secret}
     )

@@ -17,7 +17,6 @@ import pytest
 from bson import Decimal128
 from starlette.testclient import TestClient
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.app import create_app
 from cloudcat.core.catalog.report import SyncFailed, SyncReport
 from cloudcat.core.catalog.sync import run_source_sync
@@ -30,6 +29,7 @@ from cloudcat.plugins.woocommerce import source as woo_source
 from cloudcat.plugins.woocommerce.errors import WooCommerceError
 from cloudcat.plugins.woocommerce.source import WooCommerceConfig, WooCommerceSource, is_loopback
 from tests.catalog_checks import assert_failed_alone, catalog_writes, snapshot
+from tests.conftest import make_shop
 from tests.fakes.deliveries import SentDelivery, WebhookDelivery, send_sequence
 from tests.fakes.server import FakeRequest, FakeResponse
 from tests.fakes.woocommerce import API, WooCommerceFake, signature
@@ -67,8 +67,7 @@ def client(settings: Settings, services: Services) -> Iterator[TestClient]:
 
 def connect(services: Services, slug: str, fake: WooCommerceFake) -> Shop:
     """A new shop with the WooCommerce source configured for `fake` and enabled."""
-    owner = create_user(f"{slug}@example.com", "correct horse battery")
-    shop = create_shop(owner, slug, ShopFields(name=slug, currency="CNY"))
+    shop = make_shop(slug, slug)
     services.shop_plugins.configure(
         shop.id,
         SOURCE,

@@ -32,7 +32,7 @@ from cloudcat.core.jobs.model import (
     job_from_document,
     utcnow,
 )
-from cloudcat.core.storage.database import RawDatabase
+from cloudcat.core.storage.database import RawDatabase, register_raw_indexes
 from cloudcat.core.storage.retry import call_with_retries, retry_transient
 
 log = logging.getLogger(__name__)
@@ -86,6 +86,9 @@ def ensure_job_indexes(db: RawDatabase, *, force: bool = False) -> None:
         db[JOBS].create_indexes(JOB_INDEXES)
         db[SCHEDULES].create_indexes(SCHEDULE_INDEXES)
         done.add(db.name)
+
+
+register_raw_indexes(ensure_job_indexes)
 
 
 def jobs_collection(db: RawDatabase) -> Collection[dict[str, Any]]:

@@ -9,6 +9,7 @@ the embedded SecantusDB server.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,20 @@ from cloudcat.core.storage.embedded import EmbeddedDatabase
 log = logging.getLogger(__name__)
 
 RawDatabase = Database[dict[str, Any]]
+
+_RAW_INDEX_BUILDERS: list[Callable[[RawDatabase], None]] = []
+"""The index builders of raw (non-mongoengine) collections, run by `open_storage`."""
+
+
+def register_raw_indexes(build: Callable[[RawDatabase], None]) -> None:
+    """Have `open_storage` run `build(db)` to create a raw collection's indexes at startup.
+
+    The modules that own raw collections (the jobs) register their builder when imported, so
+    storage depends on none of them. A builder must be idempotent; it runs once per
+    `open_storage` (the owners also create their indexes on first use).
+    """
+    if build not in _RAW_INDEX_BUILDERS:
+        _RAW_INDEX_BUILDERS.append(build)
 
 
 @dataclass
@@ -85,9 +100,8 @@ def open_storage(settings: Settings) -> Storage:
         embedded = EmbeddedDatabase(settings.data_dir)
         uri = embedded.start()
         log.info("embedded database listening at %s (data in %s)", uri, settings.data_dir)
-    from cloudcat.core.jobs import ensure_job_indexes  # jobs build on this module
-
     db = connect(uri, settings.database_name)
     ensure_indexes()
-    ensure_job_indexes(db)
+    for build in _RAW_INDEX_BUILDERS:
+        build(db)
     return Storage(db=db, embedded=embedded)

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from cloudcat.core.oauth import AuthorizationFailed
-from cloudcat.core.sources import SourceAuthExpired, SourceError, SourceRateLimited, WebhookRejected
+from cloudcat.core.plugin_api import (
+    AuthorizationFailed,
+    SourceAuthExpired,
+    SourceError,
+    SourceRateLimited,
+    WebhookRejected,
+)
 
 
 class ShopifyError(SourceError):

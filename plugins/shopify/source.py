@@ -36,11 +36,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from bson import ObjectId
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
-from cloudcat.core.documents import ShopPlugin
-from cloudcat.core.documents.oauth import OAuthConnection
 from cloudcat.core.plugin_api import (
     AuthorizationExpired,
     AuthorizationFailed,
@@ -80,8 +77,6 @@ SCOPES = ("read_products", "read_inventory")
 """What the catalog sync reads: products and variants, and their stock."""
 IMAGES_PER_PRODUCT = 10
 """Images kept per product (the first ones, in the shop's order)."""
-STATE_COLLECTION = "shopify_shops"
-"""This plugin's own collection: what it remembers of each connected shop (its currency)."""
 PRODUCT_TOPICS = frozenset({"products/create", "products/update", "products/delete"})
 COMPLIANCE_TOPICS = frozenset({"customers/data_request", "customers/redact", "shop/redact"})
 """The mandatory privacy webhooks; this source keeps no customer data, so they change nothing."""
@@ -267,19 +262,11 @@ class ShopifySource(MarketplaceSource):
 
     # --- the currency, remembered for webhooks -------------------------------------------
 
-    def _state_key(self) -> dict[str, Any]:
-        return {"shop_id": ObjectId(self.context.shop.id), "domain": self.config.shop}
-
     def _remember_currency(self, currency: str) -> None:
-        self.context.db[STATE_COLLECTION].update_one(
-            self._state_key(),
-            {"$set": {"currency": currency, "updated_at": datetime.now(UTC)}},
-            upsert=True,
-        )
+        self.context.state.set(f"currency:{self.config.shop}", currency)
 
     def _known_currency(self) -> str | None:
-        found = self.context.db[STATE_COLLECTION].find_one(self._state_key(), {"currency": 1})
-        currency = found.get("currency") if found else None
+        currency = self.context.state.get(f"currency:{self.config.shop}")
         return currency if isinstance(currency, str) else None
 
     def _start(self, client: ShopifyClient, since: datetime | None) -> tuple[str, int | None]:
@@ -381,20 +368,10 @@ class ShopifySource(MarketplaceSource):
 
     def _uninstalled(self) -> None:
         """Forget this shop's authorization: the app was uninstalled on Shopify."""
-        shop_id = ObjectId(self.context.shop.id)
-        OAuthConnection.objects(shop_id=shop_id, plugin=self.name).delete()
-        now = datetime.now(UTC)
-        message = (
+        self.context.forget_authorization(
             f"the CloudCat app was uninstalled from {self.config.shop} on Shopify: "
             "reconnect the shop to sync it again"
         )
-        ShopPlugin.objects(shop_id=shop_id, name=self.name).update_one(
-            set__health="error",
-            set__last_error=message,
-            set__last_error_at=now,
-            set__updated_at=now,
-        )
-        log.warning("shop %s: %s", shop_id, message)
 
 
 __all__ = ["ShopifyConfig", "ShopifySource", "product_record"]

@@ -46,7 +46,7 @@ from typing import Any, Self
 import requests
 
 from cloudcat.core.http import DEFAULT_TIMEOUT, Timeout, describe_request_error, http_session
-from cloudcat.core.ratelimit import CallBudget
+from cloudcat.core.plugin_api import CallBudget
 from cloudcat.plugins.taobao.errors import (
     TopError,
     TopRateLimited,

@@ -44,8 +44,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
-from cloudcat.core.oauth import AuthorizationExpired, connection_of
 from cloudcat.core.plugin_api import (
+    AuthorizationExpired,
     CategoryStream,
     Change,
     Checkpoint,
@@ -59,14 +59,17 @@ from cloudcat.core.plugin_api import (
     PromotionItem,
     PromotionStream,
     ProviderContext,
+    RateLimit,
+    RateLimitExceeded,
     RejectedRecord,
+    SharedRateLimiter,
+    ShopBudget,
     SourceAuthExpired,
     SourceError,
     SourceRateLimited,
     SourceStream,
     SourceUnsupported,
 )
-from cloudcat.core.ratelimit import RateLimit, RateLimitExceeded, SharedRateLimiter, ShopBudget
 from cloudcat.plugins.taobao.client import (
     EARLIEST,
     ITEM_DETAIL_FIELDS,
@@ -210,10 +213,10 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
 
     def seller(self) -> tuple[str, str]:
         """The connected seller's Taobao user id and nick (empty when unknown)."""
-        found = connection_of(self.context.shop.id, self.name)
+        found = self.context.authorized_account()
         if found is None:
             return "", ""
-        return str(found.account_id or ""), str(found.account_name or "")
+        return found.account_id, found.account_name
 
     def client(self, *, as_seller: bool = True) -> TopClient:
         """A TOP client of the shop's app, calling as the seller (or as the app alone, for

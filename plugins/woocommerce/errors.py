@@ -7,7 +7,12 @@ error code is kept in `wc_code` (``woocommerce_rest_cannot_view``, ``rest_invali
 
 from __future__ import annotations
 
-from cloudcat.core.sources import SourceAuthExpired, SourceError, SourceRateLimited, WebhookRejected
+from cloudcat.core.plugin_api import (
+    SourceAuthExpired,
+    SourceError,
+    SourceRateLimited,
+    WebhookRejected,
+)
 
 
 class WooCommerceError(SourceError):

@@ -37,7 +37,6 @@ from decimal import Decimal
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from bson import ObjectId
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr
 
 from cloudcat.core.plugin_api import (
@@ -66,8 +65,6 @@ from cloudcat.plugins.woocommerce.models import (
 )
 from cloudcat.plugins.woocommerce.webhooks import WooWebhook, read_delivery, read_ping
 
-STATE_COLLECTION = "woocommerce_sites"
-"""This plugin's own collection: what it remembers of each shop's site (its currency)."""
 UPSERT_EVENTS = frozenset({"created", "updated", "restored"})
 PAGE_SIZE = 100
 
@@ -202,19 +199,11 @@ class WooCommerceSource(MarketplaceSource):
 
     # --- the currency, remembered for webhooks -------------------------------------------
 
-    def _state_key(self) -> dict[str, Any]:
-        return {"shop_id": ObjectId(self.context.shop.id), "site": self.site}
-
     def _remember_currency(self, currency: str) -> None:
-        self.context.db[STATE_COLLECTION].update_one(
-            self._state_key(),
-            {"$set": {"currency": currency, "updated_at": datetime.now(UTC)}},
-            upsert=True,
-        )
+        self.context.state.set(f"currency:{self.site}", currency)
 
     def _known_currency(self) -> str | None:
-        found = self.context.db[STATE_COLLECTION].find_one(self._state_key(), {"currency": 1})
-        currency = found.get("currency") if found else None
+        currency = self.context.state.get(f"currency:{self.site}")
         return currency if isinstance(currency, str) else None
 
     def _currency(self, client: WooCommerceClient) -> str:

@@ -36,7 +36,7 @@ from graphql import (
     SelectionSetNode,
     get_named_type,
 )
-from graphql.execution.values import get_argument_values
+from graphql.execution.values import VariableValues, get_argument_values
 
 MAX_PAGE_SIZE = 250
 
@@ -201,7 +201,7 @@ class CostWalker:
 
     schema: GraphQLSchema
     fragments: Mapping[str, FragmentDefinitionNode]
-    variables: dict[str, Any]
+    variables: VariableValues
 
     def requested(self, selection_set: SelectionSetNode | None, parent: GraphQLObjectType) -> int:
         """Worst-case cost of a selection: objects 1, connections 2 + size x one node."""

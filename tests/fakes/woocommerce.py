@@ -611,15 +611,15 @@ class WooCommerceFake(LoopbackServer):
                 if parsed is None:
                     problems[name] = ("rest_invalid_date", "Invalid date.")
                 args[name] = parsed
-        for name, allowed, default in (
+        for name, allowed, fallback in (
             ("orderby", ORDERBY, "date"),
             ("order", ("asc", "desc"), "desc"),
             ("status", STATUSES, "any"),
         ):
-            value = query.get(name, default)
-            if value not in allowed:
+            choice = query.get(name, fallback)
+            if choice not in allowed:
                 problems[name] = ("rest_not_in_enum", f"{name} is not one of {', '.join(allowed)}.")
-            args[name] = value
+            args[name] = choice
         args["dates_are_gmt"] = query.get("dates_are_gmt", "false").lower() in ("1", "true")
         if problems:
             raise _InvalidParams(problems)

@@ -1,14 +1,23 @@
-"""What a plugin hands over to extend a GraphQL schema, and the per-shop gate its resolvers use."""
+"""What a plugin hands over to extend a GraphQL schema, and the per-shop gate its resolvers use.
+
+Both live in the domain (not in `cloudcat.schema`) so that the plugin API never pulls in the
+schema package: the schema builder reads `GraphQLContribution`s, and plugin resolvers call
+`require_plugin_enabled` with the strawberry `Info` they are given.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from strawberry.types import Info
+from bson import ObjectId
 
 from cloudcat.core.documents import Role, Shop
 from cloudcat.core.errors import Forbidden, NotFound
+
+if TYPE_CHECKING:
+    from cloudcat.core.auth import Viewer
 
 
 @dataclass
@@ -24,17 +33,39 @@ class GraphQLContribution:
     types: list[type] = field(default_factory=list)
 
 
+class EnabledPlugins(Protocol):
+    """Which plugins a shop has enabled (`cloudcat.core.tenancy.ShopPlugins`)."""
+
+    def enabled_names(self, shop_id: str | ObjectId) -> Collection[str]:
+        """The names of the plugins enabled in shop `shop_id`."""
+        ...
+
+
+class GateContext(Protocol):
+    """What `require_plugin_enabled` reads of a resolver's `info.context`."""
+
+    @property
+    def viewer(self) -> Viewer: ...
+
+    @property
+    def storefront_shop(self) -> Shop | None: ...
+
+    @property
+    def shop_plugins(self) -> EnabledPlugins: ...
+
+
 def require_plugin_enabled(
-    info: Info[Any, Any], shop_id: str, provider_name: str, role: Role = Role.ANALYST
+    info: Any, shop_id: str, provider_name: str, role: Role = Role.ANALYST
 ) -> Shop:
     """Return the shop `shop_id` if the caller may act there and `provider_name` is enabled.
 
+    `info` is the strawberry `Info` of the resolver (its `context` a `GateContext`).
     Admin schema: the viewer needs at least `role` in the shop (else NOT_FOUND or FORBIDDEN).
     Storefront schema: `shop_id` must be the shop of the storefront key. Then, since the schema
     is shared by all shops, the plugin must be enabled there (else FORBIDDEN). Every plugin
     resolver that takes a shop calls this first.
     """
-    context = info.context
+    context: GateContext = info.context
     if context.storefront_shop is not None:
         shop: Shop = context.storefront_shop
         if str(shop.id) != str(shop_id):

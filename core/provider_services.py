@@ -1,0 +1,41 @@
+"""What CloudCat does for a provider in its shop: `ProviderContext.services`.
+
+`ShopPlugins.provider` gives every provider it builds a `ProviderServices`: the plugin's
+per-shop state store, the account the shop authorized, and forgetting that authorization.
+"""
+
+from __future__ import annotations
+
+from bson import ObjectId
+
+from cloudcat.core.oauth import OAuthFlows, PluginDirectory, connection_of
+from cloudcat.core.plugin_state import ProviderState
+from cloudcat.core.providers import AuthorizedAccount
+from cloudcat.core.storage.database import RawDatabase
+
+
+class ProviderServices:
+    """The `cloudcat.core.providers.ShopServices` of plugin `plugin` in shop `shop_id`."""
+
+    def __init__(
+        self, directory: PluginDirectory, db: RawDatabase, shop_id: str | ObjectId, plugin: str
+    ) -> None:
+        self._directory = directory
+        self._shop_id = ObjectId(shop_id)
+        self._plugin = plugin
+        self.state = ProviderState(db, shop_id, plugin)
+
+    def authorized_account(self) -> AuthorizedAccount | None:
+        """The shop's stored authorization of the plugin, or None when it is not connected."""
+        found = connection_of(self._shop_id, self._plugin)
+        if found is None:
+            return None
+        return AuthorizedAccount(
+            account_id=str(found.account_id or ""),
+            account_name=str(found.account_name or ""),
+            connected_at=found.connected_at,
+        )
+
+    def forget_authorization(self, reason: str) -> None:
+        """Delete the shop's authorization of the plugin and mark the plugin failed."""
+        OAuthFlows(self._directory).revoke(self._shop_id, self._plugin, reason)
