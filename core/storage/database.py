@@ -32,9 +32,9 @@ _RAW_INDEX_BUILDERS: list[Callable[[RawDatabase], None]] = []
 def register_raw_indexes(build: Callable[[RawDatabase], None]) -> None:
     """Have `open_storage` run `build(db)` to create a raw collection's indexes at startup.
 
-    The modules that own raw collections (the jobs) register their builder when imported, so
-    storage depends on none of them. A builder must be idempotent; it runs once per
-    `open_storage` (the owners also create their indexes on first use).
+    The modules that own raw collections (the jobs, the plugin state store) register their
+    builder when imported, so storage depends on none of them. A builder must be idempotent;
+    it runs once per `open_storage` (the owners also create their indexes on first use).
     """
     if build not in _RAW_INDEX_BUILDERS:
         _RAW_INDEX_BUILDERS.append(build)
