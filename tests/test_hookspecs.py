@@ -12,6 +12,7 @@ import inspect
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from starlette.testclient import TestClient
 
 from cloudcat.core import hookspecs, plugin_api
 from cloudcat.core.app import create_app
+from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Shop
 from cloudcat.core.job_handlers import collect_handlers
 from cloudcat.core.plugin_api import (
@@ -33,6 +35,7 @@ from cloudcat.core.plugin_api import (
     GraphQLContribution,
     MarketplaceSource,
     OutgoingMessage,
+    ProductRecord,
     ProductStream,
     PublishResult,
     ShopInfo,
@@ -113,7 +116,7 @@ class ProbeSource(MarketplaceSource):
     title = "Probe source"
 
     def iter_products(self, *, since: Any = None, checkpoint: str | None = None) -> ProductStream:
-        yield from ()
+        yield ProductRecord("p1", "Probe tea", Decimal("9.50"), "CNY")
 
 
 class ProbeChannel(ChannelPublisher):
@@ -293,13 +296,15 @@ def test_hook_cloudcat_job_handlers(probe_services: Services, probe: Probe) -> N
 
 
 def test_hook_cloudcat_catalog_changed(probe_services: Services, probe: Probe, shop: Shop) -> None:
-    change = {"source": "probe_source", "kind": "full", "created": ["p1"]}
-    probe_services.shop_plugins.call_observers(shop, "cloudcat_catalog_changed", change=change)
-    assert probe.called("cloudcat_catalog_changed") == []  # not enabled in the shop yet
     probe_services.shop_plugins.set_enabled(shop.id, "probe_source", True)
-    probe_services.shop_plugins.call_observers(shop, "cloudcat_catalog_changed", change=change)
+    run_source_sync(probe_services.shop_plugins, shop, "probe_source")
     [arguments] = probe.called("cloudcat_catalog_changed")
-    assert arguments["shop"].id == str(shop.id) and arguments["change"] == change
+    assert arguments["shop"].id == str(shop.id)
+    change = arguments["change"]
+    assert change["source"] == "probe_source" and change["kind"] == "full"
+    assert change["created"] == ["p1"] and change["updated"] == change["removed"] == []
+    run_source_sync(probe_services.shop_plugins, shop, "probe_source")  # nothing changed
+    assert len(probe.called("cloudcat_catalog_changed")) == 1
 
 
 def test_hook_cloudcat_events_tracked(probe_services: Services, probe: Probe, shop: Shop) -> None:
