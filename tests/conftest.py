@@ -20,6 +20,7 @@ from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
 from cloudcat.core.storage.embedded import EmbeddedDatabase
 from cloudcat.core.tenancy import ShopPlugins
+from tests.fakes.feed import FeedServer
 from tests.graphql_client import GraphQLClient
 
 TEST_SECRET_KEY = "test-secret-key-" + "x" * 32
@@ -113,3 +114,18 @@ def make_client(app: Starlette) -> Iterator[Callable[[], GraphQLClient]]:
 @pytest.fixture
 def client(make_client: Callable[[], GraphQLClient]) -> GraphQLClient:
     return make_client()
+
+
+@pytest.fixture
+def owner(make_client: Callable[[], GraphQLClient]) -> GraphQLClient:
+    """A client signed up as ``owner@example.com`` (who then creates shops through the API)."""
+    client = make_client()
+    client.sign_up("owner@example.com")
+    return client
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    """A product feed served over a real socket (see `tests.fakes.feed`)."""
+    with FeedServer() as server:
+        yield server

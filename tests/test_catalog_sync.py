@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -57,12 +56,6 @@ RICH: dict[str, Any] = {
         {"id": "shop-wide", "name": "满200减20", "level": "shop", "description": "满200减20"},
     ],
 }
-
-
-@pytest.fixture
-def feed_server() -> Iterator[FeedServer]:
-    with FeedServer() as server:
-        yield server
 
 
 def feed_source(shop_plugins: ShopPlugins, shop: Shop, url: str) -> MarketplaceSource:

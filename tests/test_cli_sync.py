@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.documents import SyncRun
@@ -25,12 +22,6 @@ ROWS = [
     {"id": "B", "title": "Cup", "price": "2.00"},
     {"id": "C", "title": "No price"},
 ]
-
-
-@pytest.fixture
-def feed_server() -> Iterator[FeedServer]:
-    with FeedServer() as server:
-        yield server
 
 
 def cloudcat(

@@ -86,13 +86,6 @@ def fake() -> Iterator[TaobaoFake]:
 
 
 @pytest.fixture
-def owner(make_client: Callable[[], GraphQLClient]) -> GraphQLClient:
-    client = make_client()
-    client.sign_up("owner@example.com")
-    return client
-
-
-@pytest.fixture
 def shop_id(owner: GraphQLClient, fake: TaobaoFake) -> str:
     shop = owner.create_shop("tea-house", "茶馆")
     configure(owner, shop, fake)

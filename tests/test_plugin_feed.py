@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -23,12 +22,6 @@ GOOD: list[dict[str, Any]] = [
     {"id": "A1", "title": "龙井茶 Longjing", "price": 19.9, "currency": "CNY", "image": "x"},
     {"id": "A2", "title": "Tea cup", "price": "1,299.00", "description": "Porcelain"},
 ]
-
-
-@pytest.fixture
-def feed_server() -> Iterator[FeedServer]:
-    with FeedServer() as server:
-        yield server
 
 
 def feed_source(

@@ -466,13 +466,6 @@ def test_fetch_reads_products_by_id_and_reports_the_gone_ones(
 
 
 @pytest.fixture
-def owner(make_client: Callable[[], GraphQLClient]) -> GraphQLClient:
-    client = make_client()
-    client.sign_up("owner@example.com")
-    return client
-
-
-@pytest.fixture
 def shop_id(owner: GraphQLClient, fake: ShopifyFake) -> str:
     shop = owner.create_shop("tea-house", "茶馆")
     owner.data(
