@@ -24,7 +24,21 @@ from cloudcat.core.catalog.currencies import ISO_4217
 from cloudcat.core.documents import Role
 from cloudcat.core.errors import PluginFailure
 from cloudcat.core.hookspecs import PROJECT
-from cloudcat.core.http import describe_request_error, http_session, redact_url
+from cloudcat.core.http import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_TIMEOUT,
+    IDEMPOTENT_METHODS,
+    RETRY_STATUSES,
+    BlockedAddress,
+    Timeout,
+    TimeoutAdapter,
+    build_retry,
+    describe_request_error,
+    http_session,
+    redact_url,
+)
+from cloudcat.core.http_limits import DeadlineExceeded, ResponseTooLarge
 from cloudcat.core.oauth import (
     AuthorizationExpired,
     AuthorizationFailed,
@@ -88,10 +102,16 @@ from cloudcat.schema.contrib import GraphQLContribution, require_plugin_enabled
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 __all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_BODY_BYTES",
+    "DEFAULT_TIMEOUT",
+    "IDEMPOTENT_METHODS",
     "ISO_4217",
+    "RETRY_STATUSES",
     "AnalyticsSink",
     "AuthorizationExpired",
     "AuthorizationFailed",
+    "BlockedAddress",
     "BuyerRecord",
     "CallBudget",
     "CallbackExchanger",
@@ -100,6 +120,7 @@ __all__ = [
     "Change",
     "ChannelPublisher",
     "Checkpoint",
+    "DeadlineExceeded",
     "Deleted",
     "EntityKind",
     "ExpectedTotal",
@@ -125,6 +146,7 @@ __all__ = [
     "RateLimit",
     "RateLimitExceeded",
     "RejectedRecord",
+    "ResponseTooLarge",
     "Role",
     "SecretStr",
     "SharedRateLimiter",
@@ -139,11 +161,14 @@ __all__ = [
     "SourceUnsupported",
     "StorefrontPage",
     "Theme",
+    "Timeout",
+    "TimeoutAdapter",
     "TokenSet",
     "TrackedEvent",
     "VariantRecord",
     "WebhookRejected",
     "__version__",
+    "build_retry",
     "describe_request_error",
     "hookimpl",
     "http_session",

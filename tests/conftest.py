@@ -11,6 +11,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from cloudcat.core.app import create_app
+from cloudcat.core.http import configure_outgoing_http
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
@@ -18,6 +19,17 @@ from cloudcat.core.storage.embedded import EmbeddedDatabase
 from tests.graphql_client import GraphQLClient
 
 TEST_SECRET_KEY = "test-secret-key-" + "x" * 32
+LOOPBACK_NETWORKS = ["127.0.0.0/8", "::1"]
+"""Where the tests' fakes listen: outgoing requests may reach them (tests/test_netguard.py
+proves the guard with an empty allow-list)."""
+
+
+@pytest.fixture(autouse=True)
+def loopback_fakes_reachable() -> Iterator[None]:
+    """Let outgoing requests reach the loopback fakes, also in tests that build no services."""
+    configure_outgoing_http(allow_private_networks=LOOPBACK_NETWORKS)
+    yield
+    configure_outgoing_http()
 
 
 @pytest.fixture(scope="session")
@@ -54,6 +66,7 @@ def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
         database_name=database_name,
         data_dir=tmp_path,
         public_url="http://testserver",  # where TestClient's requests (and OAuth callbacks) go
+        http_allow_private_networks=LOOPBACK_NETWORKS,
     )
 
 

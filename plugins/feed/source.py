@@ -232,7 +232,9 @@ class FeedSource(MarketplaceSource):
             headers["Authorization"] = self.config.authorization.get_secret_value()
         try:
             with (
-                http_session(product=f"feed/{self.version}") as session,
+                http_session(
+                    product=f"feed/{self.version}", max_body_bytes=MAX_FEED_BYTES
+                ) as session,
                 session.get(url, headers=headers, stream=True) as response,
             ):
                 if not response.ok:

@@ -45,7 +45,7 @@ from typing import Any, Self
 
 import requests
 
-from cloudcat.core.http import DEFAULT_TIMEOUT, Timeout, describe_request_error, http_session
+from cloudcat.core.plugin_api import DEFAULT_TIMEOUT, Timeout, describe_request_error, http_session
 from cloudcat.core.ratelimit import CallBudget
 from cloudcat.plugins.taobao.errors import (
     TopError,
