@@ -86,7 +86,7 @@ class Deadline:
             connections = [c for c in self._connections if c._cloudcat_deadline is self]
             self._connections.clear()
         for connection in connections:
-            sock = connection.sock
+            sock = getattr(connection, "cloudcat_socket", None) or connection.sock
             if sock is None:
                 continue
             with contextlib.suppress(OSError):

@@ -169,9 +169,14 @@ class _GuardedConnectionMixin:
     socket_options: Any
     _dns_host: str
 
+    cloudcat_socket: socket.socket | None = None
+    """The socket last connected, kept after http.client lets go of it (an answer delimited by
+    the end of the connection is still read from it), so that a deadline can cut it."""
+
     def connect(self) -> None:
         watch_connection(self)
         super().connect()  # type: ignore[misc]
+        self.cloudcat_socket = self.sock  # type: ignore[attr-defined]
 
     def request(self, *args: Any, **kwargs: Any) -> None:
         watch_connection(self)
