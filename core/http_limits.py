@@ -75,7 +75,7 @@ class Deadline:
             self._connections.add(connection)
 
     def detach(self, connection: Any) -> None:
-        """Note that `connection` is done with this fetch (its answer was read to the end)."""
+        """Note that `connection` is done with this fetch (it went back to its pool)."""
         with self._lock:
             self._connections.discard(connection)
 
@@ -216,11 +216,14 @@ def limit_body(response: requests.Response, deadline: Deadline, max_bytes: int) 
         if size > max_bytes:
             response.close()
             raise ResponseTooLarge(max_bytes, request=response.request, response=response)
-        if not data and connection is not None:
-            deadline.detach(connection)
         return data
 
-    read, read_chunked = raw.read, raw.read_chunked
+    read, read_chunked, release_conn = raw.read, raw.read_chunked, raw.release_conn
+
+    def guarded_release_conn() -> None:
+        if connection is not None:
+            deadline.detach(connection)  # back to the pool: no longer this fetch's to cut
+        release_conn()
 
     def guarded_read(*args: Any, **kwargs: Any) -> bytes:
         return checked(lambda: read(*args, **kwargs))
@@ -235,6 +238,7 @@ def limit_body(response: requests.Response, deadline: Deadline, max_bytes: int) 
 
     raw.read = guarded_read  # type: ignore[method-assign]
     raw.read_chunked = guarded_read_chunked  # type: ignore[method-assign]
+    raw.release_conn = guarded_release_conn  # type: ignore[method-assign]
 
 
 def _exceeded(deadline: Deadline, response: requests.Response) -> DeadlineExceeded:
