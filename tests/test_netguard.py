@@ -7,13 +7,22 @@ the URL's spelling, through a name, a custom resolver or a redirect.
 from __future__ import annotations
 
 import socket
+import ssl
+import threading
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ipaddress import ip_address
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from starlette.testclient import TestClient
 
 from cloudcat.core.app import create_app
@@ -262,3 +271,66 @@ def test_check_plugin_on_a_loopback_feed_reads_nothing_back(
         assert internal.requests == []
     assert checked["lastError"] == f"{url} {REFUSED}"
     assert "cloudcat_secret_metric" not in str(checked)
+
+
+def self_signed(directory: Path, name: str) -> tuple[Path, Path]:
+    """A certificate for host `name` (and its key), signed by itself."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(now + timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = directory / "cert.pem", directory / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+class _Hello(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", "5")
+        self.end_headers()
+        self.wfile.write(b"hello")
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet."""
+
+
+def test_tls_still_checks_the_host_name_and_sends_sni(tmp_path: Path) -> None:
+    """The guarded connection opens the socket itself; TLS on top is urllib3's, unchanged."""
+    configure_outgoing_http(allow_private_networks=["127.0.0.1/32"])
+    cert, key = self_signed(tmp_path, "localhost")
+    names: list[str | None] = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda sock, name, ctx: names.append(name)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Hello)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        with http_session(timeout=(2.0, 2.0), retries=0) as session:
+            assert session.get(f"https://localhost:{port}/", verify=str(cert)).text == "hello"
+            assert names == ["localhost"]
+            with pytest.raises(requests.exceptions.SSLError):
+                session.get(f"https://127.0.0.1:{port}/", verify=str(cert))  # not its name
+    finally:
+        server.shutdown()
+        server.server_close()
