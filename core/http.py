@@ -153,9 +153,10 @@ class TimeoutAdapter(HTTPAdapter):
     ) -> requests.Response:
         """Send `request`, with the default timeout unless one is given (after taking a
         token of the budget, if any)."""
-        if self.budget is not None:
-            self.budget.acquire()
         with fetch_deadline(self.deadline_seconds) as deadline:
+            if self.budget is not None:
+                with deadline.paused():  # waiting for our turn is not fetching
+                    self.budget.acquire()
             try:
                 response = super().send(
                     request,

@@ -55,6 +55,7 @@ class Deadline:
         self.seconds = seconds
         self.at = time.monotonic() + seconds
         self.expired = False
+        self._pauses = 0
         self._lock = threading.Lock()
         self._connections: weakref.WeakSet[Any] = weakref.WeakSet()
 
@@ -65,6 +66,21 @@ class Deadline:
     def passed(self) -> bool:
         """Whether the deadline has passed (whether or not the watchdog has acted yet)."""
         return self.expired or time.monotonic() >= self.at
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """A wait that does not count (for a call budget's turn, say): the deadline moves later
+        by as long as it lasts, and does not expire meanwhile."""
+        started = time.monotonic()
+        with self._lock:
+            self._pauses += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._pauses -= 1
+                self.at += time.monotonic() - started
+            _watchdog.watch(self)
 
     def attach(self, connection: Any) -> None:
         """Note that `connection` (an urllib3 connection) now works for this fetch."""
@@ -82,6 +98,8 @@ class Deadline:
     def expire(self) -> None:
         """Mark the deadline passed and cut the sockets of the connections still working for it."""
         with self._lock:
+            if self._pauses or time.monotonic() < self.at:
+                return  # paused or moved later: watched again for the new moment
             self.expired = True
             connections = [c for c in self._connections if c._cloudcat_deadline is self]
             self._connections.clear()
@@ -173,12 +191,16 @@ def remaining_time() -> float | None:
     return None if current is None else current.remaining()
 
 
-def bound_timeout(timeout: Any) -> Any:
-    """`timeout` (seconds, or None for none), cut to the time left to the current deadline."""
+def bound_timeout(timeout: object) -> float | None:
+    """`timeout` in seconds (None for none: also urllib3's "default" marker), cut to the time
+    left to the current fetch's deadline; raises `DeadlinePassed` when none is left."""
+    seconds = float(timeout) if isinstance(timeout, int | float) else None
     left = remaining_time()
-    if left is None or not isinstance(timeout, int | float | type(None)):
-        return timeout
-    return left if timeout is None else min(float(timeout), left)
+    if left is None:
+        return seconds
+    if left <= 0:
+        raise DeadlinePassed("no time is left for the fetch")
+    return left if seconds is None else min(seconds, left)
 
 
 def watch_connection(connection: Any) -> None:

@@ -169,3 +169,26 @@ def test_check_plugin_on_a_trickling_feed_answers_within_the_deadline(
         took = time.monotonic() - started
     assert took < DEADLINE + SLACK
     assert checked["lastError"] == f"{feed.url('/feed.json')} did not send its whole answer in time"
+
+
+class SlowTurn:
+    """A call budget that makes every call wait its turn for `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def acquire(self) -> float:
+        time.sleep(self.seconds)
+        return self.seconds
+
+    def penalize(self, seconds: float) -> None:
+        """Not needed here."""
+
+
+def test_waiting_for_the_call_budget_does_not_count_against_the_deadline() -> None:
+    answer = [head(f"Content-Length: {len(BODY)}\r\n") + BODY]
+    with (
+        TrickleServer(answer, 0.0) as server,
+        http_session(deadline=1.0, budget=SlowTurn(1.5)) as session,
+    ):
+        assert session.get(server.url()).content == BODY
