@@ -105,4 +105,3 @@ class TrickleServer:
 def trickled(head: bytes, body: bytes) -> list[bytes]:
     """An answer as pieces: `head` at once, then `body` one byte at a time."""
     return [head] + [body[i : i + 1] for i in range(len(body))]
-
