@@ -5,7 +5,13 @@
 * applies a default (connect, read) timeout to every request that does not pass its own;
 * retries connection errors and 429/5xx answers with exponential backoff plus random jitter,
   honouring the server's `Retry-After` (capped, so a hostile server cannot park a worker);
-* identifies itself with a CloudCat `User-Agent`.
+* identifies itself with a CloudCat `User-Agent`;
+* connects only to public addresses (`cloudcat.core.netguard`: no loopback, private, link-local
+  or other internal address, whatever the URL's spelling, on every redirect too), unless the
+  operator's allow-list says otherwise, refusing with `BlockedAddress`;
+* gives each fetch a total deadline (retries, redirects and reading the body included) and caps
+  the size of answers (`cloudcat.core.http_limits`), failing with `DeadlineExceeded` and
+  `ResponseTooLarge`.
 
 After the retries are spent the last response is returned as it is (no exception), so callers
 report the status the server gave. Given a `budget` (a `cloudcat.core.ratelimit.CallBudget`,
@@ -21,7 +27,8 @@ messages.
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
@@ -36,6 +43,23 @@ from urllib3.exceptions import (
 from urllib3.util.retry import Retry
 
 from cloudcat.core import __version__
+from cloudcat.core.http_limits import (
+    DEFAULT_DEADLINE,
+    DeadlineExceeded,
+    DeadlinePassed,
+    ResponseTooLarge,
+    configure_default_deadline,
+    default_deadline,
+    fetch_deadline,
+    limit_body,
+    remaining_time,
+)
+from cloudcat.core.netguard import (
+    GUARDED_POOL_CLASSES,
+    AddressRefused,
+    NetworkPolicy,
+    configure_network_policy,
+)
 from cloudcat.core.ratelimit import CallBudget
 
 
@@ -48,6 +72,8 @@ def user_agent(product: str | None = None) -> str:
 USER_AGENT = user_agent()
 DEFAULT_TIMEOUT: tuple[float, float] = (5.0, 30.0)
 """Seconds to wait for a connection, and between bytes of the answer."""
+DEFAULT_MAX_BODY_BYTES = 50 * 1024 * 1024
+"""The largest answer body read, in bytes."""
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"HEAD", "GET", "PUT", "DELETE", "OPTIONS", "TRACE"})
 MAX_RETRY_AFTER = 60.0
@@ -58,6 +84,10 @@ JITTER_RATIO = 0.5
 Timeout = float | tuple[float, float]
 
 
+class BlockedAddress(requests.ConnectionError):
+    """The URL's host is (or resolves to) an address outgoing requests may not reach."""
+
+
 class CloudCatRetry(Retry):
     """urllib3's `Retry` with jittered backoff and a cap on the server's `Retry-After`."""
 
@@ -66,23 +96,51 @@ class CloudCatRetry(Retry):
         delay = float(super().get_backoff_time())
         if delay <= 0:
             return 0.0
-        return delay + random.uniform(0, delay * JITTER_RATIO)
+        return _within_deadline(delay + random.uniform(0, delay * JITTER_RATIO))
 
     def parse_retry_after(self, retry_after: str) -> float:
-        """Seconds asked for by a `Retry-After` header, at most `MAX_RETRY_AFTER`."""
-        return min(float(super().parse_retry_after(retry_after)), MAX_RETRY_AFTER)
+        """Seconds asked for by a `Retry-After` header, at most `MAX_RETRY_AFTER` (and never
+        past the fetch's deadline)."""
+        seconds = min(float(super().parse_retry_after(retry_after)), MAX_RETRY_AFTER)
+        return _within_deadline(seconds)
+
+
+def _within_deadline(seconds: float) -> float:
+    """`seconds`, or the time left to the current fetch's deadline if that is shorter."""
+    left = remaining_time()
+    return seconds if left is None else min(seconds, left)
 
 
 class TimeoutAdapter(HTTPAdapter):
-    """An `HTTPAdapter` that applies a default timeout when a request does not give one, and
-    draws on a call budget when given one."""
+    """An `HTTPAdapter` that applies a default timeout when a request does not give one, draws
+    on a call budget when given one, connects only to addresses the network policy permits,
+    and holds each fetch to `deadline` seconds (default: the configured one) and answers to
+    `max_body_bytes`."""
 
     def __init__(
-        self, timeout: Timeout, max_retries: Retry, budget: CallBudget | None = None
+        self,
+        timeout: Timeout,
+        max_retries: Retry,
+        budget: CallBudget | None = None,
+        *,
+        deadline: float | None = None,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     ) -> None:
         self.default_timeout = timeout
         self.budget = budget
+        self.deadline = deadline
+        self.max_body_bytes = max_body_bytes
         super().__init__(max_retries=max_retries)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        """requests' pool manager, making guarded connections (`cloudcat.core.netguard`)."""
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = GUARDED_POOL_CLASSES
+
+    @property
+    def deadline_seconds(self) -> float:
+        """The total deadline of a fetch through this adapter, in seconds."""
+        return default_deadline() if self.deadline is None else self.deadline
 
     def send(  # type: ignore[override]
         self,
@@ -95,16 +153,26 @@ class TimeoutAdapter(HTTPAdapter):
     ) -> requests.Response:
         """Send `request`, with the default timeout unless one is given (after taking a
         token of the budget, if any)."""
-        if self.budget is not None:
-            self.budget.acquire()
-        response = super().send(
-            request,
-            stream=stream,
-            timeout=self.default_timeout if timeout is None else timeout,
-            verify=verify,
-            cert=cert,
-            proxies=proxies,
-        )
+        with fetch_deadline(self.deadline_seconds) as deadline:
+            if self.budget is not None:
+                with deadline.paused():  # waiting for our turn is not fetching
+                    self.budget.acquire()
+            try:
+                response = super().send(
+                    request,
+                    stream=stream,
+                    timeout=self.default_timeout if timeout is None else timeout,
+                    verify=verify,
+                    cert=cert,
+                    proxies=proxies,
+                )
+            except AddressRefused as exc:
+                raise BlockedAddress(str(exc), request=request) from exc
+            except (DeadlinePassed, requests.RequestException) as exc:
+                if isinstance(exc, DeadlinePassed) or deadline.passed():
+                    raise DeadlineExceeded(str(exc), request=request) from exc
+                raise
+            limit_body(response, deadline, self.max_body_bytes)
         if self.budget is not None and response.status_code == 429:
             wait = _retry_after(response.headers.get("Retry-After"))
             if wait is not None:
@@ -149,9 +217,22 @@ def build_retry(
     )
 
 
+class CloudCatSession(requests.Session):
+    """A `requests.Session` whose every `send` (redirects included) is one fetch under the
+    deadline of the adapter it goes through."""
+
+    def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
+        """Send `request` (and follow its redirects) within the adapter's total deadline."""
+        adapter = self.get_adapter(request.url or "")
+        with fetch_deadline(getattr(adapter, "deadline_seconds", default_deadline())):
+            return super().send(request, **kwargs)
+
+
 def http_session(
     *,
     timeout: Timeout = DEFAULT_TIMEOUT,
+    deadline: float | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
     retries: int = 3,
     backoff_factor: float = 0.5,
     retry_methods: Collection[str] = IDEMPOTENT_METHODS,
@@ -159,7 +240,12 @@ def http_session(
     headers: Mapping[str, str] | None = None,
     budget: CallBudget | None = None,
 ) -> requests.Session:
-    """A `requests.Session` with CloudCat's timeouts, retries and User-Agent.
+    """A `requests.Session` with CloudCat's timeouts, retries, User-Agent and network guard.
+
+    Each fetch (a request with its retries and redirects, and reading its answer) must be over
+    within `deadline` seconds (default: the configured deadline), and answers larger than
+    `max_body_bytes` are refused. Only public addresses are connected to
+    (`cloudcat.core.netguard`).
 
     `product` is a token added to CloudCat's User-Agent (e.g. ``"feed/0.1.0"``). With a
     `budget` (``SharedRateLimiter(db, key, limit).for_shop(shop_id)``), every request first
@@ -167,11 +253,13 @@ def http_session(
     did not get past holds every worker of the budget back for its `Retry-After`. Close the
     session when done (it is a context manager).
     """
-    session = requests.Session()
+    session = CloudCatSession()
     adapter = TimeoutAdapter(
         timeout,
         max_retries=build_retry(retries, backoff_factor=backoff_factor, methods=retry_methods),
         budget=budget,
+        deadline=deadline,
+        max_body_bytes=max_body_bytes,
     )
     session.mount("http://", adapter)
     session.mount("https://", adapter)
@@ -179,6 +267,18 @@ def http_session(
     if headers:
         session.headers.update(headers)
     return session
+
+
+def configure_outgoing_http(
+    *, allow_private_networks: Iterable[str] = (), deadline: float = DEFAULT_DEADLINE
+) -> None:
+    """Set this process's rules for outgoing requests (`build_services` does, from settings).
+
+    `allow_private_networks` (CIDRs or addresses) may be reached although not public; `deadline`
+    is the total deadline of fetches whose session does not set one.
+    """
+    configure_network_policy(NetworkPolicy.allowing(allow_private_networks))
+    configure_default_deadline(deadline)
 
 
 def redact_url(url: str) -> str:
@@ -194,6 +294,14 @@ def redact_url(url: str) -> str:
 def describe_request_error(error: requests.RequestException, url: str) -> str:
     """A short sentence saying why a request to `url` failed, without secrets from the URL."""
     where = redact_url(url)
+    if isinstance(error, BlockedAddress):
+        hop = redact_url(error.request.url) if error.request and error.request.url else where
+        target = where if hop == where else f"{where} redirects to {hop}, which"
+        return f"{target} resolves to a private or loopback address, which CloudCat does not fetch"
+    if isinstance(error, DeadlineExceeded):
+        return f"{where} did not send its whole answer in time"
+    if isinstance(error, ResponseTooLarge):
+        return f"the answer of {where} is larger than {_size(error.limit)}"
     cause = _cause(error)
     if isinstance(cause, NewConnectionError):  # a ConnectTimeoutError subclass in urllib3 2
         return f"could not connect to {where}"
@@ -210,6 +318,14 @@ def describe_request_error(error: requests.RequestException, url: str) -> str:
     if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
         return f"{where} is not a valid URL"
     return f"the request to {where} failed ({type(error).__name__})"
+
+
+def _size(count: int) -> str:
+    """A byte count in words: ``50 MB``, ``64 KB``, ``100 bytes``."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if count >= scale:
+            return f"{count / scale:.0f} {unit}"
+    return f"{count} bytes"
 
 
 def _cause(error: requests.RequestException) -> BaseException | None:

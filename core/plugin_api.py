@@ -25,7 +25,21 @@ from cloudcat.core.contributions import GraphQLContribution, require_plugin_enab
 from cloudcat.core.documents import Role
 from cloudcat.core.errors import PluginFailure
 from cloudcat.core.hookspecs import PROJECT
-from cloudcat.core.http import describe_request_error, http_session, redact_url
+from cloudcat.core.http import (
+    DEFAULT_DEADLINE,
+    DEFAULT_MAX_BODY_BYTES,
+    DEFAULT_TIMEOUT,
+    IDEMPOTENT_METHODS,
+    RETRY_STATUSES,
+    BlockedAddress,
+    Timeout,
+    TimeoutAdapter,
+    build_retry,
+    describe_request_error,
+    http_session,
+    redact_url,
+)
+from cloudcat.core.http_limits import DeadlineExceeded, ResponseTooLarge
 from cloudcat.core.oauth import (
     AuthorizationExpired,
     AuthorizationFailed,
@@ -91,12 +105,18 @@ from cloudcat.core.sources import (
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 __all__ = [
+    "DEFAULT_DEADLINE",
+    "DEFAULT_MAX_BODY_BYTES",
+    "DEFAULT_TIMEOUT",
+    "IDEMPOTENT_METHODS",
     "ISO_4217",
+    "RETRY_STATUSES",
     "STATE_MAX_VALUE_BYTES",
     "AnalyticsSink",
     "AuthorizationExpired",
     "AuthorizationFailed",
     "AuthorizedAccount",
+    "BlockedAddress",
     "BuyerRecord",
     "CallBudget",
     "CallbackExchanger",
@@ -105,6 +125,7 @@ __all__ = [
     "Change",
     "ChannelPublisher",
     "Checkpoint",
+    "DeadlineExceeded",
     "Deleted",
     "EntityKind",
     "ExpectedTotal",
@@ -131,6 +152,7 @@ __all__ = [
     "RateLimit",
     "RateLimitExceeded",
     "RejectedRecord",
+    "ResponseTooLarge",
     "Role",
     "SecretStr",
     "SharedRateLimiter",
@@ -145,11 +167,14 @@ __all__ = [
     "SourceUnsupported",
     "StorefrontPage",
     "Theme",
+    "Timeout",
+    "TimeoutAdapter",
     "TokenSet",
     "TrackedEvent",
     "VariantRecord",
     "WebhookRejected",
     "__version__",
+    "build_retry",
     "describe_request_error",
     "hookimpl",
     "http_session",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cloudcat.core.http import configure_outgoing_http
 from cloudcat.core.plugins import Plugins, create_plugin_manager
 from cloudcat.core.secrets import SecretBox
 from cloudcat.core.settings import Settings
@@ -22,8 +23,15 @@ class Services:
 
 
 def build_services(settings: Settings, db: RawDatabase, plugins: Plugins | None = None) -> Services:
-    """Wire the services for `db`; plugins are discovered from entry points unless given."""
+    """Wire the services for `db`; plugins are discovered from entry points unless given.
+
+    Also sets the process's rules for outgoing requests (network allow-list, deadline).
+    """
     plugins = plugins if plugins is not None else create_plugin_manager()
+    configure_outgoing_http(
+        allow_private_networks=settings.http_allow_private_networks,
+        deadline=settings.http_deadline_seconds,
+    )
     box = SecretBox(settings.secret_key)
     return Services(
         settings=settings,

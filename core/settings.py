@@ -22,6 +22,9 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from cloudcat.core.http_limits import DEFAULT_DEADLINE
+from cloudcat.core.netguard import NetworkPolicy
+
 log = logging.getLogger(__name__)
 
 
@@ -59,6 +62,12 @@ class Settings(BaseSettings):
     job_poll_seconds: float = 1.0
     log_json: bool = False
     admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
+    # Networks (CIDRs or addresses) outgoing plugin requests may reach although they are not
+    # public (loopback, private, link-local...): only for tests' loopback fakes and local
+    # development, refused in production. E.g. '["127.0.0.0/8", "::1"]'.
+    http_allow_private_networks: list[str] = Field(default_factory=list)
+    # Seconds an outgoing plugin request may take in all (retries, redirects, the whole answer).
+    http_deadline_seconds: float = Field(default=DEFAULT_DEADLINE, gt=0)
 
     @classmethod
     def settings_customise_sources(
@@ -80,6 +89,21 @@ class Settings(BaseSettings):
     @property
     def development(self) -> bool:
         return self.environment == Environment.DEVELOPMENT
+
+    @model_validator(mode="after")
+    def _private_networks_allowed(self) -> Settings:
+        if not self.http_allow_private_networks:
+            return self
+        if self.environment == Environment.PRODUCTION:
+            raise SettingsError(
+                "CLOUDCAT_HTTP_ALLOW_PRIVATE_NETWORKS must be empty in production: it lets "
+                "seller-given URLs reach CloudCat's own machine and network"
+            )
+        try:
+            NetworkPolicy.allowing(self.http_allow_private_networks)
+        except ValueError as exc:
+            raise SettingsError(f"CLOUDCAT_HTTP_ALLOW_PRIVATE_NETWORKS: {exc}") from None
+        return self
 
     @model_validator(mode="after")
     def _secret_key_present(self) -> Settings:

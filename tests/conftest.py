@@ -13,6 +13,7 @@ from starlette.testclient import TestClient
 from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.app import create_app
 from cloudcat.core.documents import Shop
+from cloudcat.core.http import configure_outgoing_http
 from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.secrets import SecretBox
 from cloudcat.core.services import Services, build_services
@@ -35,6 +36,19 @@ def make_shop(
     owner = create_user(f"{slug}@example.com", TEST_PASSWORD)
     fields = ShopFields(name=name or slug.title(), currency=currency, locale=locale)
     return create_shop(owner, slug, fields)
+
+
+LOOPBACK_NETWORKS = ["127.0.0.0/8", "::1"]
+"""Where the tests' fakes listen: outgoing requests may reach them (tests/test_netguard.py
+proves the guard with an empty allow-list)."""
+
+
+@pytest.fixture(autouse=True)
+def loopback_fakes_reachable() -> Iterator[None]:
+    """Let outgoing requests reach the loopback fakes, also in tests that build no services."""
+    configure_outgoing_http(allow_private_networks=LOOPBACK_NETWORKS)
+    yield
+    configure_outgoing_http()
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +97,7 @@ def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
         database_name=database_name,
         data_dir=tmp_path,
         public_url="http://testserver",  # where TestClient's requests (and OAuth callbacks) go
+        http_allow_private_networks=LOOPBACK_NETWORKS,
     )
 
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import sys
 
+from cloudcat.core.http import configure_outgoing_http
 from cloudcat.core.ratelimit import RateLimit, SharedRateLimiter
 from cloudcat.core.storage.database import connect
 from cloudcat.plugins.taobao.client import TopClient
+from tests.conftest import LOOPBACK_NETWORKS
 
 
 def main(argv: list[str]) -> None:
     """Make the calls the arguments describe."""
     uri, database, gateway, app_key, secret, session, shop, calls, rate, burst = argv
     db = connect(uri, database)
+    configure_outgoing_http(allow_private_networks=LOOPBACK_NETWORKS)  # the parent's fakes
     limiter = SharedRateLimiter(db, f"taobao:{app_key}", RateLimit(float(rate), float(burst)))
     with TopClient(
         app_key, secret, session=session, gateway_url=gateway, budget=limiter.for_shop(shop)

@@ -16,19 +16,21 @@ from bson import ObjectId
 
 from cloudcat.core.catalog.engine import run_sync
 from cloudcat.core.documents import Shop
+from cloudcat.core.http import configure_outgoing_http
 from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.providers import MarketplaceSource
 from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import connect
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.taobao.source import TaobaoSource
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import LOOPBACK_NETWORKS, TEST_SECRET_KEY
 
 
 def main(argv: list[str]) -> None:
     """Run the sync the arguments describe."""
     uri, database, shop_id, page_size = argv
     db = connect(uri, database)
+    configure_outgoing_http(allow_private_networks=LOOPBACK_NETWORKS)  # the parent's fakes
     shop = Shop.objects(id=ObjectId(shop_id)).get()
     TaobaoSource.page_size = int(page_size)
     shop_plugins = ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")

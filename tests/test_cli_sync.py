@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
-from tests.conftest import TEST_SECRET_KEY
+from tests.conftest import LOOPBACK_NETWORKS, TEST_SECRET_KEY
 from tests.fakes.feed import FeedServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,6 +35,7 @@ def cloudcat(
         "CLOUDCAT_MONGODB_URI": mongo_uri,
         "CLOUDCAT_DATABASE_NAME": database_name,
         "CLOUDCAT_DATA_DIR": str(tmp_path),
+        "CLOUDCAT_HTTP_ALLOW_PRIVATE_NETWORKS": json.dumps(LOOPBACK_NETWORKS),  # the feed fake
         "COLUMNS": "120",
     }
     return subprocess.run(

@@ -312,3 +312,13 @@ def test_checkpoints_resume_the_same_feed_and_restart_a_changed_one(
         )
     )
     assert ids([i for i in changed if isinstance(i, ProductRecord)]) == [f"R{n}" for n in range(6)]
+
+
+def test_a_feed_larger_than_the_cap_fails_clearly(
+    feed_server: FeedServer, shop_plugins: ShopPlugins, shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feed_module, "MAX_FEED_BYTES", 2048)
+    url = feed_server.serve_json("/big.json", GOOD * 30)
+    with pytest.raises(PluginFailure) as caught:
+        records(feed_source(shop_plugins, shop, {"url": url}))
+    assert str(caught.value) == f"the answer of {url} is larger than 2 KB"

@@ -232,7 +232,9 @@ class FeedSource(MarketplaceSource):
             headers["Authorization"] = self.config.authorization.get_secret_value()
         try:
             with (
-                http_session(product=f"feed/{self.version}") as session,
+                http_session(
+                    product=f"feed/{self.version}", max_body_bytes=MAX_FEED_BYTES
+                ) as session,
                 session.get(url, headers=headers, stream=True) as response,
             ):
                 if not response.ok:
@@ -240,7 +242,7 @@ class FeedSource(MarketplaceSource):
                         f"the feed at {self._where} answered HTTP {response.status_code} "
                         f"{response.reason}"
                     )
-                body = self._read_capped(response)
+                body = response.content  # the session caps it at MAX_FEED_BYTES
                 content_type = response.headers.get("Content-Type", "")
                 charset = response.encoding if "charset" in content_type.lower() else None
         except requests.RequestException as exc:
@@ -249,14 +251,3 @@ class FeedSource(MarketplaceSource):
             return decode(body, charset), content_type
         except FeedError as exc:
             raise PluginFailure(f"the feed at {self._where} cannot be read: {exc}") from exc
-
-    def _read_capped(self, response: requests.Response) -> bytes:
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_content(chunk_size=64 * 1024):
-            size += len(chunk)
-            if size > MAX_FEED_BYTES:
-                limit = MAX_FEED_BYTES // (1024 * 1024)
-                raise PluginFailure(f"the feed at {self._where} is larger than {limit} MB")
-            chunks.append(chunk)
-        return b"".join(chunks)

@@ -34,7 +34,7 @@ from typing import Any, Self
 
 import requests
 
-from cloudcat.core.http import (
+from cloudcat.core.plugin_api import (
     DEFAULT_TIMEOUT,
     RETRY_STATUSES,
     Timeout,

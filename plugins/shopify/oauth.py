@@ -29,8 +29,13 @@ from urllib.parse import urlencode
 
 import requests
 
-from cloudcat.core.http import DEFAULT_TIMEOUT, Timeout, describe_request_error, http_session
-from cloudcat.core.plugin_api import TokenSet
+from cloudcat.core.plugin_api import (
+    DEFAULT_TIMEOUT,
+    Timeout,
+    TokenSet,
+    describe_request_error,
+    http_session,
+)
 from cloudcat.plugins.shopify.domains import is_shop_domain, normalize_shop_domain
 from cloudcat.plugins.shopify.errors import ShopifyOAuthError
 from cloudcat.plugins.shopify.hmac import InvalidHmac, QueryParams, verify_query

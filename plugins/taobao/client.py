@@ -45,8 +45,13 @@ from typing import Any, Self
 
 import requests
 
-from cloudcat.core.http import DEFAULT_TIMEOUT, Timeout, describe_request_error, http_session
-from cloudcat.core.plugin_api import CallBudget
+from cloudcat.core.plugin_api import (
+    DEFAULT_TIMEOUT,
+    CallBudget,
+    Timeout,
+    describe_request_error,
+    http_session,
+)
 from cloudcat.plugins.taobao.errors import (
     TopError,
     TopRateLimited,

@@ -29,8 +29,12 @@ from urllib.parse import unquote, urlencode
 import requests
 from pydantic import BaseModel
 
-from cloudcat.core.http import describe_request_error, http_session
-from cloudcat.core.plugin_api import AuthorizationFailed, TokenSet
+from cloudcat.core.plugin_api import (
+    AuthorizationFailed,
+    TokenSet,
+    describe_request_error,
+    http_session,
+)
 from cloudcat.plugins.taobao.config import DEFAULT_OAUTH, TaobaoConfig, base_url
 from cloudcat.plugins.taobao.errors import TopUnavailable
 

@@ -11,8 +11,16 @@ from typing import Any, ClassVar
 import requests
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
-from cloudcat.core.http import IDEMPOTENT_METHODS, describe_request_error, http_session, redact_url
-from cloudcat.core.plugin_api import ChannelPublisher, OutgoingMessage, PluginFailure, PublishResult
+from cloudcat.core.plugin_api import (
+    IDEMPOTENT_METHODS,
+    ChannelPublisher,
+    OutgoingMessage,
+    PluginFailure,
+    PublishResult,
+    describe_request_error,
+    http_session,
+    redact_url,
+)
 from cloudcat.plugins.webhook.signing import (
     EVENT_HEADER,
     IDEMPOTENCY_HEADER,

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from cloudcat.core.http import (
+from cloudcat.core.plugin_api import (
     DEFAULT_TIMEOUT,
     Timeout,
     describe_request_error,
