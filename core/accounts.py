@@ -254,7 +254,8 @@ def create_admin_token(
 
 @retry_transient
 def revoke(document: type[ShopCredential], shop: Shop, key_id: str) -> None:
-    """Revoke a shop's key or token; it stops working at once (revoking twice is harmless)."""
+    """Revoke a shop's key or token (revoking twice is harmless). An admin token stops working
+    at once; a storefront key once API processes' short key caches expire (a few seconds)."""
     record = document.objects(shop_id=shop.id, id=parse_object_id(key_id, "key")).first()
     if record is None:
         raise NotFound(f"no key with id {key_id!r} in this shop")

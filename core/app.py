@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
+from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.observability import RequestContextMiddleware, health_routes
 from cloudcat.core.services import Services, build_services
@@ -52,19 +53,20 @@ def _plugin_routes(services: Services) -> list[BaseRoute]:
 def create_app(settings: Settings, services: Services) -> Starlette:
     """The web app over already-connected `services` (tests build it this way)."""
     limiter = RateLimiter(settings.storefront_rate_limit_per_minute)
+    keys = StorefrontKeyCache(settings.storefront_key_cache_seconds)
     admin = graphql_endpoint(
         build_admin_schema(settings, services.plugins), services, authenticate_admin
     )
     storefront = graphql_endpoint(
         build_storefront_schema(settings, services.plugins),
         services,
-        storefront_authenticator(limiter),
+        storefront_authenticator(limiter, keys),
     )
     registry = CollectorRegistry()
     routes: list[BaseRoute] = [
         Route("/graphql", admin, methods=["GET", "POST"]),
         Route("/storefront/graphql", storefront, methods=["GET", "POST"]),
-        Route("/collect", collect_endpoint(services, limiter), methods=["POST"]),
+        Route("/collect", collect_endpoint(services, limiter, keys), methods=["POST"]),
         Route("/s/{slug}/", site_home(services), methods=["GET"]),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *admin_ui_routes(settings.admin_ui_dist or DEFAULT_DIST),

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     graphql_max_tokens: int = 5_000
     graphql_max_batch: int = 10
     storefront_rate_limit_per_minute: int = 600
+    # How long a checked storefront key is trusted in-process: revoking one takes this long.
+    storefront_key_cache_seconds: float = 5.0
     page_size_max: int = 100
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0

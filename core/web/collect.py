@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.documents import Shop
 from cloudcat.core.providers import AnalyticsSink, ProviderKind, TrackedEvent
 from cloudcat.core.services import Services
@@ -72,9 +73,11 @@ def _deliver(services: Services, shop: Shop, events: list[TrackedEvent]) -> None
     shop_plugins.call_observers(shop, "cloudcat_events_tracked", events=events)
 
 
-def collect_endpoint(services: Services, limiter: RateLimiter) -> Any:
-    """Build the endpoint for `POST /collect`."""
-    authenticate = storefront_authenticator(limiter)
+def collect_endpoint(
+    services: Services, limiter: RateLimiter, keys: StorefrontKeyCache | None = None
+) -> Any:
+    """Build the endpoint for `POST /collect` (storefront key lookups cached in `keys`)."""
+    authenticate = storefront_authenticator(limiter, keys)
 
     async def endpoint(request: Request) -> Response:
         try:

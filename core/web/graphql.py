@@ -24,6 +24,7 @@ from strawberry.types.graphql import OperationType
 from cloudcat.core.auth import (
     SESSION_COOKIE,
     STOREFRONT_KEY_PREFIX,
+    StorefrontKeyCache,
     Viewer,
     shop_for_storefront_key,
     user_for_session,
@@ -202,8 +203,11 @@ async def authenticate_admin(request: Request, context: Context) -> None:
         context.viewer = Viewer(user=user)
 
 
-def storefront_authenticator(limiter: RateLimiter) -> Authenticate:
-    """Storefront credentials: a publishable key, rate limited per key."""
+def storefront_authenticator(
+    limiter: RateLimiter, keys: StorefrontKeyCache | None = None
+) -> Authenticate:
+    """Storefront credentials: a publishable key, rate limited per key (lookups cached in
+    `keys` when given)."""
 
     async def authenticate(request: Request, context: Context) -> None:
         key = request.headers.get("x-cloudcat-storefront-key", "")
@@ -224,7 +228,7 @@ def storefront_authenticator(limiter: RateLimiter) -> Authenticate:
                 "too many requests for this storefront key: slow down",
                 headers={"Retry-After": str(max(1, round(wait)))},
             )
-        found = await run_in_threadpool(shop_for_storefront_key, key)
+        found = await run_in_threadpool(shop_for_storefront_key, key, keys)
         if found is None:
             raise RequestRejected(
                 401, "UNAUTHENTICATED", "the storefront key is not valid or was revoked"
