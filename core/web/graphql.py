@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
 from cloudcat.core.auth import (
@@ -61,6 +61,8 @@ def format_error(error: GraphQLError, development: bool) -> dict[str, Any]:
                 extensions["code"] = "BAD_USER_INPUT"
             else:
                 extensions["code"] = "GRAPHQL_VALIDATION_FAILED"
+    elif isinstance(original, GraphQLError) and error.message.startswith("Variable "):
+        extensions = {"code": "BAD_USER_INPUT"}  # a variable value its type cannot take
     else:
         extensions = {"code": "INTERNAL_SERVER_ERROR"}
         if not development:
@@ -82,6 +84,12 @@ def _operation(raw: Any) -> tuple[str, dict[str, Any] | None, str | None]:
     if name is not None and not isinstance(name, str):
         raise RequestRejected(400, "BAD_REQUEST", "`operationName` must be a string")
     return query, variables, name
+
+
+def _no_such_operation(name: str | None) -> str:
+    if name is None:
+        return "the document has several operations: name the one to run in `operationName`"
+    return f"the document has no operation named {name!r}"
 
 
 def _from_query_string(request: Request) -> Any:
@@ -120,6 +128,8 @@ def graphql_endpoint(
             raise RequestRejected(
                 405, "METHOD_NOT_ALLOWED", "mutations are only accepted in POST requests"
             ) from exc
+        except CannotGetOperationTypeError as exc:
+            raise RequestRejected(400, "BAD_REQUEST", _no_such_operation(name)) from exc
         payload: dict[str, Any] = {"data": result.data}
         if result.errors:
             payload["errors"] = [format_error(e, settings.development) for e in result.errors]
