@@ -18,6 +18,7 @@ from cloudcat.core.auth import (
     ADMIN_TOKEN_PREFIX,
     STOREFRONT_KEY_PREFIX,
     digest,
+    dummy_password_hash,
     hash_password,
     new_token,
     parse_object_id,
@@ -89,8 +90,13 @@ def create_user(email: str, password: str, name: str = "") -> User:
 
 
 def authenticate(email: str, password: str) -> User | None:
+    """The user with this email and password, or None. An unknown email takes as long as a
+    wrong password (a dummy hash is checked), so timing does not tell which emails exist."""
     user: User | None = User.objects(email=email.strip().lower()).first()
-    if user is None or not verify_password(user.password_hash, password):
+    if user is None:
+        verify_password(dummy_password_hash(), password)
+        return None
+    if not verify_password(user.password_hash, password):
         return None
     return user
 

@@ -12,6 +12,7 @@ for a few seconds (`StorefrontKeyCache`) and the key's last use is written at mo
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import secrets
 import threading
@@ -47,6 +48,12 @@ _hasher = PasswordHasher()
 
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
+
+
+@functools.cache
+def dummy_password_hash() -> str:
+    """A hash made with the same parameters as real ones, to check against for unknown emails."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def verify_password(password_hash: str, password: str) -> bool:

@@ -57,6 +57,12 @@ class Settings(BaseSettings):
     # How long a checked storefront key is trusted in-process: revoking one takes this long.
     storefront_key_cache_seconds: float = 5.0
     page_size_max: int = 100
+    # Sign-in attempts allowed per account and per client address in each window; sign-ups per
+    # address in the same window (core/login_throttle.py).
+    login_attempts_per_account: int = 5
+    login_attempts_per_address: int = 50
+    sign_ups_per_address: int = 20
+    login_window_seconds: int = 900
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0
     log_json: bool = False

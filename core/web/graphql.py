@@ -51,6 +51,7 @@ def format_error(error: GraphQLError, development: bool) -> dict[str, Any]:
         extensions: dict[str, Any] = {"code": original.code}
         if original.fields:
             extensions["fields"] = [f.as_dict() for f in original.fields]
+        extensions.update(original.extensions)
         formatted["message"] = original.message
     elif original is None:
         extensions = dict(error.extensions or {})
@@ -165,6 +166,9 @@ def graphql_endpoint(
         except RequestRejected as rejected:
             return rejected.response()
         response = JSONResponse(payload)
+        wait = _retry_after(payload if isinstance(payload, list) else [payload])
+        if wait is not None:
+            response.headers["Retry-After"] = str(wait)
         secure = not settings.development and urlsplit(settings.public_url).scheme == "https"
         for cookie in context.cookies:
             response.set_cookie(
@@ -179,6 +183,21 @@ def graphql_endpoint(
         return response
 
     return endpoint
+
+
+def _retry_after(payloads: list[dict[str, Any]]) -> int | None:
+    """The seconds to wait when every operation was refused as RATE_LIMITED, else None."""
+    waits = []
+    for payload in payloads:
+        limited = [
+            e["extensions"].get("retryAfter", 1)
+            for e in payload.get("errors", [])
+            if e["extensions"].get("code") == "RATE_LIMITED"
+        ]
+        if not limited:
+            return None
+        waits.append(max(limited))
+    return max(waits) if waits else None
 
 
 def _same_origin(request: Request) -> bool:
