@@ -10,6 +10,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from bson import ObjectId
 from mongoengine import NotUniqueError
@@ -112,6 +113,54 @@ class ShopFields:
     currency: str | None = None
     locale: str | None = None
     timezone: str | None = None
+    allowed_origins: list[str] | None = None
+
+
+MAX_ALLOWED_ORIGINS = 20
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
+DEFAULT_PORTS = {"https": 443, "http": 80}
+
+
+def normalize_origin(value: str) -> str:
+    """`value` as a browser sends it in `Origin` (scheme://host[:port], lowercase, no default
+    port); ValueError says why it is not one. Only https, or http on localhost, is allowed."""
+    text = value.strip()
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.netloc:
+        raise ValueError("give an origin like https://shop.example.com")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "?" in text or "#" in text:
+        raise ValueError("an origin has no path, query or fragment: scheme://host[:port] only")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("an origin carries no user name or password")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError("the port is not a number from 0 to 65535") from exc
+    host = (parts.hostname or "").lower()
+    if not re.fullmatch(r"[a-z0-9.-]+|[0-9a-f:]+", host) or host.startswith("."):
+        raise ValueError(f"{host!r} is not a host name")
+    host = f"[{host}]" if ":" in host else host
+    if scheme == "http" and host not in LOCAL_HOSTS:
+        raise ValueError("use https (plain http is allowed for localhost only)")
+    suffix = f":{port}" if port is not None and port != DEFAULT_PORTS[scheme] else ""
+    return f"{scheme}://{host}{suffix}"
+
+
+def _origin_errors(origins: list[str]) -> list[FieldError]:
+    if len(origins) > MAX_ALLOWED_ORIGINS:
+        return [FieldError(["allowedOrigins"], f"list at most {MAX_ALLOWED_ORIGINS} origins")]
+    errors = []
+    for index, origin in enumerate(origins):
+        try:
+            normalize_origin(origin)
+        except ValueError as exc:
+            errors.append(FieldError(["allowedOrigins", index], str(exc)))
+    return errors
+
+
+def _normalized_origins(origins: list[str]) -> list[str]:
+    return list(dict.fromkeys(normalize_origin(origin) for origin in origins))
 
 
 def _validate_shop_fields(fields: ShopFields) -> list[FieldError]:
@@ -127,6 +176,8 @@ def _validate_shop_fields(fields: ShopFields) -> list[FieldError]:
             zoneinfo.ZoneInfo(fields.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             errors.append(FieldError(["timezone"], f"unknown time zone {fields.timezone!r}"))
+    if fields.allowed_origins is not None:
+        errors.extend(_origin_errors(fields.allowed_origins))
     return errors
 
 
@@ -145,6 +196,7 @@ def create_shop(owner: User, slug: str, fields: ShopFields) -> Shop:
         currency=fields.currency or "CNY",
         locale=fields.locale or "zh-CN",
         timezone=fields.timezone or "Asia/Shanghai",
+        allowed_origins=_normalized_origins(fields.allowed_origins or []),
     )
     try:
         shop.save()
@@ -163,6 +215,8 @@ def update_shop(shop: Shop, fields: ShopFields) -> Shop:
         value = getattr(fields, name)
         if value is not None:
             setattr(shop, name, value.strip() if name == "name" else value)
+    if fields.allowed_origins is not None:
+        shop.allowed_origins = _normalized_origins(fields.allowed_origins)
     shop.save()
     return shop
 

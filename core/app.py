@@ -29,6 +29,7 @@ from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.web.admin_ui import DEFAULT_DIST, admin_ui_routes
 from cloudcat.core.web.collect import collect_endpoint
+from cloudcat.core.web.cors import StorefrontCors
 from cloudcat.core.web.graphql import (
     authenticate_admin,
     graphql_endpoint,
@@ -81,6 +82,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(RequestContextMiddleware, registry=registry),
+            Middleware(StorefrontCors, keys=keys),
             Middleware(GZipMiddleware, minimum_size=1024),
         ],
     )
