@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Iterable
 from typing import cast
+from urllib.parse import urlsplit
 
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
@@ -25,7 +26,7 @@ from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.observability import RequestContextMiddleware, health_routes
 from cloudcat.core.services import Services, build_services
-from cloudcat.core.settings import Settings
+from cloudcat.core.settings import Environment, Settings
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.web.admin_ui import DEFAULT_DIST, admin_ui_routes
 from cloudcat.core.web.collect import collect_endpoint
@@ -35,8 +36,10 @@ from cloudcat.core.web.graphql import (
     graphql_endpoint,
     storefront_authenticator,
 )
+from cloudcat.core.web.metrics_access import MetricsAccess
 from cloudcat.core.web.oauth import oauth_routes
 from cloudcat.core.web.ratelimit import RateLimiter
+from cloudcat.core.web.security_headers import SecurityHeaders
 from cloudcat.core.web.site import site_home
 from cloudcat.core.web.source_webhooks import source_webhook_routes
 from cloudcat.schema.build import build_admin_schema, build_storefront_schema
@@ -82,6 +85,16 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(RequestContextMiddleware, registry=registry),
+            Middleware(
+                SecurityHeaders,
+                development=settings.development,
+                https=urlsplit(settings.public_url).scheme == "https",
+            ),
+            Middleware(
+                MetricsAccess,
+                token=settings.metrics_token,
+                production=settings.environment == Environment.PRODUCTION,
+            ),
             Middleware(StorefrontCors, keys=keys),
             Middleware(GZipMiddleware, minimum_size=1024),
         ],

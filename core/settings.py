@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0
     log_json: bool = False
+    # Bearer token a scraper must send to read /metrics; unset, /metrics is a 404 in production.
+    metrics_token: str = ""
     admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
 
     @classmethod
