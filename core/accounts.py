@@ -18,6 +18,7 @@ from mongoengine import NotUniqueError
 from cloudcat.core.auth import (
     ADMIN_TOKEN_PREFIX,
     STOREFRONT_KEY_PREFIX,
+    StorefrontKeyCache,
     digest,
     dummy_password_hash,
     hash_password,
@@ -314,11 +315,13 @@ def create_admin_token(
 
 @retry_transient
 def revoke(document: type[ShopCredential], shop: Shop, key_id: str) -> None:
-    """Revoke a shop's key or token (revoking twice is harmless). An admin token stops working
-    at once; a storefront key once API processes' short key caches expire (a few seconds)."""
+    """Revoke a shop's key or token (revoking twice is harmless). It stops working at once in
+    this process; other API processes drop a cached storefront key within a few seconds."""
     record = document.objects(shop_id=shop.id, id=parse_object_id(key_id, "key")).first()
     if record is None:
         raise NotFound(f"no key with id {key_id!r} in this shop")
     if record.revoked_at is None:
         record.revoked_at = utcnow()
         record.save()
+    if isinstance(record, StorefrontKey):
+        StorefrontKeyCache.forget(record.token_hash)

@@ -17,9 +17,11 @@ import hashlib
 import secrets
 import threading
 import time
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import ClassVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -214,13 +216,24 @@ def viewer_for_bearer(token: str) -> Viewer | None:
 
 class StorefrontKeyCache:
     """Key digest -> (shop, key record) for a few seconds, so a storefront request does not
-    read the database to check its key; revoking a key takes effect within `ttl` seconds."""
+    read the database to check its key. Revoking a key drops it from every cache of this
+    process at once (`forget`); other processes stop accepting it within `ttl` seconds."""
+
+    _all: ClassVar[weakref.WeakSet[StorefrontKeyCache]] = weakref.WeakSet()
 
     def __init__(self, ttl: float, max_keys: int = 10_000) -> None:
         self.ttl = ttl
         self.max_keys = max_keys
         self._entries: OrderedDict[str, tuple[float, tuple[Shop, StorefrontKey]]] = OrderedDict()
         self._lock = threading.Lock()
+        StorefrontKeyCache._all.add(self)
+
+    @classmethod
+    def forget(cls, key_digest: str) -> None:
+        """Drop `key_digest` from every cache in this process (a key was revoked)."""
+        for cache in list(cls._all):
+            with cache._lock:
+                cache._entries.pop(key_digest, None)
 
     def get(self, key_digest: str) -> tuple[Shop, StorefrontKey] | None:
         """The cached lookup of `key_digest` if still fresh."""

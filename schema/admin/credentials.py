@@ -102,7 +102,8 @@ class CredentialMutation:
         return CreatedStorefrontKey(key=key, storefront_key=StorefrontKey.from_doc(record))
 
     @strawberry.mutation(
-        description="Revoke a storefront key (owner); it stops working within seconds."
+        description="Revoke a storefront key (owner); it stops working at once (other API "
+        "processes: within seconds)."
     )
     async def revoke_storefront_key(
         self, info: AppInfo, shop_id: strawberry.ID, id: strawberry.ID
