@@ -10,6 +10,7 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 from bson import ObjectId
 from mongoengine import NotUniqueError
@@ -17,7 +18,9 @@ from mongoengine import NotUniqueError
 from cloudcat.core.auth import (
     ADMIN_TOKEN_PREFIX,
     STOREFRONT_KEY_PREFIX,
+    StorefrontKeyCache,
     digest,
+    dummy_password_hash,
     hash_password,
     new_token,
     parse_object_id,
@@ -89,8 +92,13 @@ def create_user(email: str, password: str, name: str = "") -> User:
 
 
 def authenticate(email: str, password: str) -> User | None:
+    """The user with this email and password, or None. An unknown email takes as long as a
+    wrong password (a dummy hash is checked), so timing does not tell which emails exist."""
     user: User | None = User.objects(email=email.strip().lower()).first()
-    if user is None or not verify_password(user.password_hash, password):
+    if user is None:
+        verify_password(dummy_password_hash(), password)
+        return None
+    if not verify_password(user.password_hash, password):
         return None
     return user
 
@@ -106,6 +114,54 @@ class ShopFields:
     currency: str | None = None
     locale: str | None = None
     timezone: str | None = None
+    allowed_origins: list[str] | None = None
+
+
+MAX_ALLOWED_ORIGINS = 20
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
+DEFAULT_PORTS = {"https": 443, "http": 80}
+
+
+def normalize_origin(value: str) -> str:
+    """`value` as a browser sends it in `Origin` (scheme://host[:port], lowercase, no default
+    port); ValueError says why it is not one. Only https, or http on localhost, is allowed."""
+    text = value.strip()
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.netloc:
+        raise ValueError("give an origin like https://shop.example.com")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "?" in text or "#" in text:
+        raise ValueError("an origin has no path, query or fragment: scheme://host[:port] only")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("an origin carries no user name or password")
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError("the port is not a number from 0 to 65535") from exc
+    host = (parts.hostname or "").lower()
+    if not re.fullmatch(r"[a-z0-9.-]+|[0-9a-f:]+", host) or host.startswith("."):
+        raise ValueError(f"{host!r} is not a host name")
+    host = f"[{host}]" if ":" in host else host
+    if scheme == "http" and host not in LOCAL_HOSTS:
+        raise ValueError("use https (plain http is allowed for localhost only)")
+    suffix = f":{port}" if port is not None and port != DEFAULT_PORTS[scheme] else ""
+    return f"{scheme}://{host}{suffix}"
+
+
+def _origin_errors(origins: list[str]) -> list[FieldError]:
+    if len(origins) > MAX_ALLOWED_ORIGINS:
+        return [FieldError(["allowedOrigins"], f"list at most {MAX_ALLOWED_ORIGINS} origins")]
+    errors = []
+    for index, origin in enumerate(origins):
+        try:
+            normalize_origin(origin)
+        except ValueError as exc:
+            errors.append(FieldError(["allowedOrigins", index], str(exc)))
+    return errors
+
+
+def _normalized_origins(origins: list[str]) -> list[str]:
+    return list(dict.fromkeys(normalize_origin(origin) for origin in origins))
 
 
 def _validate_shop_fields(fields: ShopFields) -> list[FieldError]:
@@ -121,6 +177,8 @@ def _validate_shop_fields(fields: ShopFields) -> list[FieldError]:
             zoneinfo.ZoneInfo(fields.timezone)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             errors.append(FieldError(["timezone"], f"unknown time zone {fields.timezone!r}"))
+    if fields.allowed_origins is not None:
+        errors.extend(_origin_errors(fields.allowed_origins))
     return errors
 
 
@@ -139,6 +197,7 @@ def create_shop(owner: User, slug: str, fields: ShopFields) -> Shop:
         currency=fields.currency or "CNY",
         locale=fields.locale or "zh-CN",
         timezone=fields.timezone or "Asia/Shanghai",
+        allowed_origins=_normalized_origins(fields.allowed_origins or []),
     )
     try:
         shop.save()
@@ -157,6 +216,8 @@ def update_shop(shop: Shop, fields: ShopFields) -> Shop:
         value = getattr(fields, name)
         if value is not None:
             setattr(shop, name, value.strip() if name == "name" else value)
+    if fields.allowed_origins is not None:
+        shop.allowed_origins = _normalized_origins(fields.allowed_origins)
     shop.save()
     return shop
 
@@ -254,10 +315,13 @@ def create_admin_token(
 
 @retry_transient
 def revoke(document: type[ShopCredential], shop: Shop, key_id: str) -> None:
-    """Revoke a shop's key or token; it stops working at once (revoking twice is harmless)."""
+    """Revoke a shop's key or token (revoking twice is harmless). It stops working at once in
+    this process; other API processes drop a cached storefront key within a few seconds."""
     record = document.objects(shop_id=shop.id, id=parse_object_id(key_id, "key")).first()
     if record is None:
         raise NotFound(f"no key with id {key_id!r} in this shop")
     if record.revoked_at is None:
         record.revoked_at = utcnow()
         record.save()
+    if isinstance(record, StorefrontKey):
+        StorefrontKeyCache.forget(record.token_hash)

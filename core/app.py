@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator, Iterable
 from typing import cast
+from urllib.parse import urlsplit
 
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
@@ -21,20 +22,24 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 
+from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.observability import RequestContextMiddleware, health_routes
 from cloudcat.core.services import Services, build_services
-from cloudcat.core.settings import Settings
+from cloudcat.core.settings import Environment, Settings
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.web.admin_ui import DEFAULT_DIST, admin_ui_routes
 from cloudcat.core.web.collect import collect_endpoint
+from cloudcat.core.web.cors import StorefrontCors
 from cloudcat.core.web.graphql import (
     authenticate_admin,
     graphql_endpoint,
     storefront_authenticator,
 )
+from cloudcat.core.web.metrics_access import MetricsAccess
 from cloudcat.core.web.oauth import oauth_routes
 from cloudcat.core.web.ratelimit import RateLimiter
+from cloudcat.core.web.security_headers import SecurityHeaders
 from cloudcat.core.web.site import site_home
 from cloudcat.core.web.source_webhooks import source_webhook_routes
 from cloudcat.schema.build import build_admin_schema, build_storefront_schema
@@ -52,19 +57,20 @@ def _plugin_routes(services: Services) -> list[BaseRoute]:
 def create_app(settings: Settings, services: Services) -> Starlette:
     """The web app over already-connected `services` (tests build it this way)."""
     limiter = RateLimiter(settings.storefront_rate_limit_per_minute)
+    keys = StorefrontKeyCache(settings.storefront_key_cache_seconds)
     admin = graphql_endpoint(
         build_admin_schema(settings, services.plugins), services, authenticate_admin
     )
     storefront = graphql_endpoint(
         build_storefront_schema(settings, services.plugins),
         services,
-        storefront_authenticator(limiter),
+        storefront_authenticator(limiter, keys),
     )
     registry = CollectorRegistry()
     routes: list[BaseRoute] = [
         Route("/graphql", admin, methods=["GET", "POST"]),
         Route("/storefront/graphql", storefront, methods=["GET", "POST"]),
-        Route("/collect", collect_endpoint(services, limiter), methods=["POST"]),
+        Route("/collect", collect_endpoint(services, limiter, keys), methods=["POST"]),
         Route("/s/{slug}/", site_home(services), methods=["GET"]),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *admin_ui_routes(settings.admin_ui_dist or DEFAULT_DIST),
@@ -79,6 +85,17 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(RequestContextMiddleware, registry=registry),
+            Middleware(
+                SecurityHeaders,
+                development=settings.development,
+                https=urlsplit(settings.public_url).scheme == "https",
+            ),
+            Middleware(
+                MetricsAccess,
+                token=settings.metrics_token,
+                production=settings.environment == Environment.PRODUCTION,
+            ),
+            Middleware(StorefrontCors, keys=keys),
             Middleware(GZipMiddleware, minimum_size=1024),
         ],
     )

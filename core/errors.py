@@ -24,6 +24,7 @@ class CloudCatError(Exception):
     message: str
     code: str = "INTERNAL_SERVER_ERROR"
     fields: list[FieldError] = field(default_factory=list)
+    extensions: dict[str, Any] = field(default_factory=dict)  # more for `extensions`
 
     def __str__(self) -> str:
         return self.message
@@ -52,6 +53,17 @@ class BadInput(CloudCatError):
 class Conflict(CloudCatError):
     def __init__(self, message: str) -> None:
         super().__init__(message, "CONFLICT")
+
+
+class RateLimited(CloudCatError):
+    """Too many attempts: try again in `retry_after` seconds (`extensions.retryAfter`)."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message, "RATE_LIMITED", [], {"retryAfter": retry_after})
+
+    @property
+    def retry_after(self) -> int:
+        return int(self.extensions["retryAfter"])
 
 
 class PluginFailure(CloudCatError):

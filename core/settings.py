@@ -57,10 +57,20 @@ class Settings(BaseSettings):
     graphql_max_tokens: int = 5_000
     graphql_max_batch: int = 10
     storefront_rate_limit_per_minute: int = 600
+    # How long a checked storefront key is trusted in-process: revoking one takes this long.
+    storefront_key_cache_seconds: float = 5.0
     page_size_max: int = 100
+    # Sign-in attempts allowed per account and per client address in each window; sign-ups per
+    # address in the same window (core/login_throttle.py).
+    login_attempts_per_account: int = 5
+    login_attempts_per_address: int = 50
+    sign_ups_per_address: int = 20
+    login_window_seconds: int = 900
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0
     log_json: bool = False
+    # Bearer token a scraper must send to read /metrics; unset, /metrics is a 404 in production.
+    metrics_token: str = ""
     admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
     # Networks (CIDRs or addresses) outgoing plugin requests may reach although they are not
     # public (loopback, private, link-local...): only for tests' loopback fakes and local

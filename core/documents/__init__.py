@@ -8,11 +8,12 @@ from cloudcat.core.documents.plugins import ShopPlugin
 from cloudcat.core.documents.promotions import Promotion
 from cloudcat.core.documents.shops import Membership, Role, Shop
 from cloudcat.core.documents.sync import SourceSyncState, SyncProgressChunk, SyncRun
-from cloudcat.core.documents.users import User
+from cloudcat.core.documents.users import LoginThrottle, User
 
 __all__ = [
     "AdminToken",
     "Category",
+    "LoginThrottle",
     "Membership",
     "OAuthConnection",
     "OAuthState",

@@ -8,6 +8,7 @@ from mongoengine import (
     DateTimeField,
     Document,
     EnumField,
+    ListField,
     ObjectIdField,
     StringField,
 )
@@ -35,13 +36,19 @@ class Role(StrEnum):
 class Shop(Document):
     """A seller's shop: the unit of tenancy."""
 
-    meta = {"collection": "shops", "indexes": [{"fields": ["slug"], "unique": True}]}
+    meta = {
+        "collection": "shops",
+        "indexes": [{"fields": ["slug"], "unique": True}, "allowed_origins"],
+    }
 
     slug = StringField(required=True, regex=SLUG_PATTERN)
     name = StringField(required=True, max_length=200)
     currency = StringField(required=True, regex=r"^[A-Z]{3}$", default="CNY")
     locale = StringField(required=True, default="zh-CN", max_length=20)
     timezone = StringField(required=True, default="Asia/Shanghai", max_length=64)
+    # Browser origins (scheme://host[:port]) whose pages may call the storefront API with this
+    # shop's keys (CORS).
+    allowed_origins = ListField(StringField(max_length=300), default=list)
     created_at = DateTimeField(default=utcnow)
 
 

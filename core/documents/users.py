@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mongoengine import DateTimeField, Document, EmailField, StringField
+from mongoengine import DateTimeField, Document, EmailField, IntField, StringField
 
 from cloudcat.core.documents.base import utcnow
 
@@ -16,3 +16,17 @@ class User(Document):
     name = StringField(default="", max_length=200)
     password_hash = StringField(required=True)
     created_at = DateTimeField(default=utcnow)
+
+
+class LoginThrottle(Document):
+    """Sign-in attempts counted against one key (an account or a client address) in a window
+    that ends at `expires_at`; the TTL index removes finished windows."""
+
+    meta = {
+        "collection": "login_throttles",
+        "indexes": [{"fields": ["expires_at"], "expireAfterSeconds": 0}],
+    }
+
+    id = StringField(primary_key=True)
+    attempts = IntField(required=True, default=0)
+    expires_at = DateTimeField(required=True)

@@ -12,6 +12,7 @@ server never spends a request's time compressing a file that never changes.
 from __future__ import annotations
 
 import mimetypes
+import re
 from pathlib import Path
 
 from starlette.requests import Request
@@ -23,6 +24,9 @@ NO_CACHE = "no-cache"
 DEFAULT_DIST = Path(__file__).resolve().parents[2] / "admin-ui" / "dist"
 # Content codings of the precompressed copies, best first, with their file suffixes.
 PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+# Paths the SPA may ask for: printable characters without NUL or backslashes, of a sane length
+# (anything else is a 404, never handed to the file system).
+SAFE_PATH = re.compile(r"[\x21-\x5b\x5d-\x7e\u00a0-\uffff ]{1,512}")
 
 NOT_BUILT = """<!doctype html><html><head><meta charset="utf-8"><title>CloudCat admin</title>
 </head><body><h1>The admin UI is not built</h1>
@@ -65,6 +69,18 @@ def file_response(request: Request, path: Path, cache_control: str) -> Response:
     return FileResponse(path, media_type=media_type, headers={"Cache-Control": cache_control})
 
 
+def _existing_file(root: Path, relative: str) -> Path | None:
+    """The file `relative` names inside `root`, or None (outside it, missing, or a name the
+    file system refuses, such as one too long)."""
+    try:
+        candidate = (root / relative).resolve()
+        if candidate.is_relative_to(root) and candidate.is_file():
+            return candidate
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 def admin_ui_routes(dist: Path) -> list[BaseRoute]:
     """Routes serving the SPA built into `dist` under /admin."""
     root = dist.resolve()
@@ -77,8 +93,10 @@ def admin_ui_routes(dist: Path) -> list[BaseRoute]:
         if not index.is_file():
             return HTMLResponse(NOT_BUILT, status_code=503, headers={"Cache-Control": NO_CACHE})
         relative = request.path_params.get("path", "")
-        candidate = (root / relative).resolve()
-        if relative and candidate.is_file() and candidate.is_relative_to(root):
+        if relative and not SAFE_PATH.fullmatch(relative):
+            return HTMLResponse("not found", status_code=404)
+        candidate = _existing_file(root, relative) if relative else None
+        if candidate is not None:
             cache = IMMUTABLE if relative.startswith("assets/") else NO_CACHE
             return file_response(request, candidate, cache)
         if relative.startswith("assets/"):

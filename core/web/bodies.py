@@ -1,4 +1,4 @@
-"""Reading request bodies safely: a size cap, JSON parsing with clear errors."""
+"""Reading request bodies safely: a size cap, JSON parsing with a depth limit and clear errors."""
 
 from __future__ import annotations
 
@@ -7,6 +7,10 @@ from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
+
+# Deeper JSON bodies are refused before any work: nothing CloudCat accepts nests this deep, and
+# deep values would otherwise exhaust the recursion of later stages (validation, GraphQL).
+MAX_JSON_DEPTH = 64
 
 
 class RequestRejected(Exception):
@@ -61,8 +65,35 @@ def require_json(request: Request) -> None:
         )
 
 
-def parse_json(body: bytes) -> Any:
+def json_depth(value: Any) -> int:
+    """How deeply `value` nests lists and objects (a scalar is 0), computed without recursion."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        depth += 1
+        deepest = max(deepest, depth)
+        stack.extend((child, depth) for child in children)
+    return deepest
+
+
+def parse_json(body: bytes, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """The JSON value of `body`; malformed JSON or nesting deeper than `max_depth` is a 400."""
+    too_deep = RequestRejected(
+        400, "BAD_REQUEST", f"the body nests lists and objects deeper than {max_depth} levels"
+    )
     try:
-        return json.loads(body)
+        value = json.loads(body)
+    except RecursionError as exc:
+        raise too_deep from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RequestRejected(400, "BAD_REQUEST", f"the body is not valid JSON: {exc}") from exc
+    if json_depth(value) > max_depth:
+        raise too_deep
+    return value

@@ -18,12 +18,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
 from cloudcat.core.auth import (
     SESSION_COOKIE,
     STOREFRONT_KEY_PREFIX,
+    StorefrontKeyCache,
     Viewer,
     shop_for_storefront_key,
     user_for_session,
@@ -50,6 +51,7 @@ def format_error(error: GraphQLError, development: bool) -> dict[str, Any]:
         extensions: dict[str, Any] = {"code": original.code}
         if original.fields:
             extensions["fields"] = [f.as_dict() for f in original.fields]
+        extensions.update(original.extensions)
         formatted["message"] = original.message
     elif original is None:
         extensions = dict(error.extensions or {})
@@ -60,6 +62,8 @@ def format_error(error: GraphQLError, development: bool) -> dict[str, Any]:
                 extensions["code"] = "BAD_USER_INPUT"
             else:
                 extensions["code"] = "GRAPHQL_VALIDATION_FAILED"
+    elif isinstance(original, GraphQLError) and error.message.startswith("Variable "):
+        extensions = {"code": "BAD_USER_INPUT"}  # a variable value its type cannot take
     else:
         extensions = {"code": "INTERNAL_SERVER_ERROR"}
         if not development:
@@ -81,6 +85,12 @@ def _operation(raw: Any) -> tuple[str, dict[str, Any] | None, str | None]:
     if name is not None and not isinstance(name, str):
         raise RequestRejected(400, "BAD_REQUEST", "`operationName` must be a string")
     return query, variables, name
+
+
+def _no_such_operation(name: str | None) -> str:
+    if name is None:
+        return "the document has several operations: name the one to run in `operationName`"
+    return f"the document has no operation named {name!r}"
 
 
 def _from_query_string(request: Request) -> Any:
@@ -119,6 +129,8 @@ def graphql_endpoint(
             raise RequestRejected(
                 405, "METHOD_NOT_ALLOWED", "mutations are only accepted in POST requests"
             ) from exc
+        except CannotGetOperationTypeError as exc:
+            raise RequestRejected(400, "BAD_REQUEST", _no_such_operation(name)) from exc
         payload: dict[str, Any] = {"data": result.data}
         if result.errors:
             payload["errors"] = [format_error(e, settings.development) for e in result.errors]
@@ -154,6 +166,9 @@ def graphql_endpoint(
         except RequestRejected as rejected:
             return rejected.response()
         response = JSONResponse(payload)
+        wait = _retry_after(payload if isinstance(payload, list) else [payload])
+        if wait is not None:
+            response.headers["Retry-After"] = str(wait)
         secure = not settings.development and urlsplit(settings.public_url).scheme == "https"
         for cookie in context.cookies:
             response.set_cookie(
@@ -168,6 +183,21 @@ def graphql_endpoint(
         return response
 
     return endpoint
+
+
+def _retry_after(payloads: list[dict[str, Any]]) -> int | None:
+    """The seconds to wait when every operation was refused as RATE_LIMITED, else None."""
+    waits = []
+    for payload in payloads:
+        limited = [
+            e["extensions"].get("retryAfter", 1)
+            for e in payload.get("errors", [])
+            if e["extensions"].get("code") == "RATE_LIMITED"
+        ]
+        if not limited:
+            return None
+        waits.append(max(limited))
+    return max(waits) if waits else None
 
 
 def _same_origin(request: Request) -> bool:
@@ -202,8 +232,11 @@ async def authenticate_admin(request: Request, context: Context) -> None:
         context.viewer = Viewer(user=user)
 
 
-def storefront_authenticator(limiter: RateLimiter) -> Authenticate:
-    """Storefront credentials: a publishable key, rate limited per key."""
+def storefront_authenticator(
+    limiter: RateLimiter, keys: StorefrontKeyCache | None = None
+) -> Authenticate:
+    """Storefront credentials: a publishable key, rate limited per key (lookups cached in
+    `keys` when given)."""
 
     async def authenticate(request: Request, context: Context) -> None:
         key = request.headers.get("x-cloudcat-storefront-key", "")
@@ -224,7 +257,7 @@ def storefront_authenticator(limiter: RateLimiter) -> Authenticate:
                 "too many requests for this storefront key: slow down",
                 headers={"Retry-After": str(max(1, round(wait)))},
             )
-        found = await run_in_threadpool(shop_for_storefront_key, key)
+        found = await run_in_threadpool(shop_for_storefront_key, key, keys)
         if found is None:
             raise RequestRejected(
                 401, "UNAUTHENTICATED", "the storefront key is not valid or was revoked"

@@ -101,7 +101,10 @@ class CredentialMutation:
         record, key = await run_in_threadpool(accounts.create_storefront_key, shop, name, user.id)
         return CreatedStorefrontKey(key=key, storefront_key=StorefrontKey.from_doc(record))
 
-    @strawberry.mutation(description="Revoke a storefront key (owner); it stops working at once.")
+    @strawberry.mutation(
+        description="Revoke a storefront key (owner); it stops working at once (other API "
+        "processes: within seconds)."
+    )
     async def revoke_storefront_key(
         self, info: AppInfo, shop_id: strawberry.ID, id: strawberry.ID
     ) -> StorefrontKey:

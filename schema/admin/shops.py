@@ -52,6 +52,10 @@ class Shop(ShopCatalog):
     currency: str
     locale: str
     timezone: str
+    allowed_origins: list[str] = strawberry.field(
+        description="Browser origins whose pages may call the storefront API with this shop's "
+        "keys (CORS), as scheme://host[:port]."
+    )
     created_at: datetime
     doc: strawberry.Private[ShopDoc]
 
@@ -64,6 +68,7 @@ class Shop(ShopCatalog):
             currency=doc.currency,
             locale=doc.locale,
             timezone=doc.timezone,
+            allowed_origins=list(doc.allowed_origins),
             created_at=doc.created_at,
             doc=doc,
         )
@@ -124,10 +129,19 @@ class ShopInput:
     currency: str | None = None
     locale: str | None = None
     timezone: str | None = None
+    allowed_origins: list[str] | None = strawberry.field(
+        default=None,
+        description="Replace the origins allowed to call the storefront API from a browser: "
+        "https://host[:port] (http only for localhost), no path.",
+    )
 
     def fields(self) -> accounts.ShopFields:
         return accounts.ShopFields(
-            name=self.name, currency=self.currency, locale=self.locale, timezone=self.timezone
+            name=self.name,
+            currency=self.currency,
+            locale=self.locale,
+            timezone=self.timezone,
+            allowed_origins=self.allowed_origins,
         )
 
 
