@@ -25,6 +25,7 @@ from cloudcat.core.documents import Role
 from cloudcat.core.errors import PluginFailure
 from cloudcat.core.hookspecs import PROJECT
 from cloudcat.core.http import describe_request_error, http_session, redact_url
+from cloudcat.core.i18n import ENUM_NAMES_KEY, I18N_KEY, untranslated
 from cloudcat.core.oauth import (
     AuthorizationExpired,
     AuthorizationFailed,
@@ -33,6 +34,7 @@ from cloudcat.core.oauth import (
     TokenSet,
 )
 from cloudcat.core.providers import (
+    APP_LEVEL_KEY,
     AnalyticsSink,
     ChannelPublisher,
     MarketplaceSource,
@@ -88,6 +90,9 @@ from cloudcat.schema.contrib import GraphQLContribution, require_plugin_enabled
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 __all__ = [
+    "APP_LEVEL_KEY",
+    "ENUM_NAMES_KEY",
+    "I18N_KEY",
     "ISO_4217",
     "AnalyticsSink",
     "AuthorizationExpired",
@@ -149,4 +154,5 @@ __all__ = [
     "http_session",
     "redact_url",
     "require_plugin_enabled",
+    "untranslated",
 ]

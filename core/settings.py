@@ -38,7 +38,9 @@ class SettingsError(RuntimeError):
 class Settings(BaseSettings):
     """Everything CloudCat reads from its environment."""
 
-    model_config = SettingsConfigDict(env_prefix="CLOUDCAT_", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix="CLOUDCAT_", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
 
     environment: Environment = Environment.DEVELOPMENT
     secret_key: str = ""
@@ -59,6 +61,10 @@ class Settings(BaseSettings):
     job_poll_seconds: float = 1.0
     log_json: bool = False
     admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
+    # App-level plugin settings of the deployment, per plugin: a `[plugins.taobao]` table in
+    # the TOML file or CLOUDCAT_PLUGINS__TAOBAO__APP_KEY=…; they win over values an operator
+    # stores (`cloudcat operator set-app`) and are read-only in the admin.
+    plugins: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(

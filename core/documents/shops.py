@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from mongoengine import (
+    BooleanField,
     DateTimeField,
     Document,
     EnumField,
@@ -43,6 +44,9 @@ class Shop(Document):
     locale = StringField(required=True, default="zh-CN", max_length=20)
     timezone = StringField(required=True, default="Asia/Shanghai", max_length=64)
     created_at = DateTimeField(default=utcnow)
+    suspended = BooleanField(default=False)  # by an operator: site, API and jobs stop
+    suspended_reason = StringField(max_length=500)
+    suspended_at = DateTimeField()
 
 
 class Membership(TenantDocument):
