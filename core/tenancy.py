@@ -221,7 +221,7 @@ class ShopPlugins:
         if state is None or not state.enabled:
             return "DISABLED"
         try:
-            self.config_model(installed, state, stored_app)
+            self.config_model(installed, state, self.app_values(name, stored_app))
         except PluginFailure:
             return "NOT_CONFIGURED"
         if connects_by_authorization(installed.cls) and not is_connected:
@@ -371,18 +371,18 @@ class ShopPlugins:
         self,
         installed: InstalledProvider,
         state: ShopPlugin | None,
-        stored_app: AppPluginConfig | None = None,
+        app: Mapping[str, Any] | None = None,
     ) -> BaseModel:
         """The effective config of `installed` in a shop (`state`): the shop's values, with
-        the operator's app-level values (`stored_app`, read when None, and the settings)
-        over them."""
+        the operator's app-level values over them (`app`: read when None)."""
         values: dict[str, Any] = {}
         if state is not None:
             values.update(state.config)
             values.update(self._decrypt_all(state.secrets))
-        if stored_app is None and installed.cls.app_fields():
-            stored_app = self.app_state(installed.name)
-        values.update(self.app_values(installed.name, stored_app))
+        if app is None:
+            stored = self.app_state(installed.name) if installed.cls.app_fields() else None
+            app = self.app_values(installed.name, stored)
+        values.update(app)
         try:
             return installed.cls.config_model.model_validate(values)
         except ValidationError as exc:

@@ -17,6 +17,7 @@ from cloudcat.core.errors import BadInput, FieldError, NotFound
 from cloudcat.core.job_handlers import CATALOG_SYNC, start_catalog_sync
 from cloudcat.core.providers import ProviderKind
 from cloudcat.schema.admin.access import authorize
+from cloudcat.schema.admin.plugins import require_ready
 from cloudcat.schema.context import AppInfo
 from cloudcat.schema.jsonvalues import jsonable
 from cloudcat.schema.pagination import (
@@ -143,8 +144,7 @@ async def _enabled_source(info: AppInfo, shop: ShopDoc, source: str) -> None:
     services = info.context.services
     if services.shop_plugins.installed(source).kind is not ProviderKind.MARKETPLACE_SOURCE:
         raise BadInput(f"{source!r} is not a marketplace source")
-    if source not in await run_in_threadpool(services.shop_plugins.enabled_names, shop.id):
-        raise BadInput(f"enable {source!r} in this shop first")
+    await require_ready(info, shop, source)
 
 
 async def jobs_of(
