@@ -191,7 +191,8 @@ class ShopPlugins:
     def _validate_field(cls: type[Provider], key: str, value: Any, place: str) -> Any:
         """`value` validated as config field `key` of `cls`, in its JSON form."""
         info = cls.config_model.model_fields[key]
-        adapter: TypeAdapter[Any] = TypeAdapter(Annotated[info.annotation, info])
+        field_type: Any = Annotated[info.annotation, info]
+        adapter: TypeAdapter[Any] = TypeAdapter(field_type)
         try:
             valid = adapter.validate_python(value)
         except ValidationError as exc:
