@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graphql import OperationType
 from strawberry.types import Info
 
 from cloudcat.core.documents import Role, Shop
-from cloudcat.core.errors import Forbidden, NotFound
+from cloudcat.core.errors import Forbidden, NotFound, ShopSuspended
 
 
 @dataclass
@@ -41,6 +42,8 @@ def require_plugin_enabled(
             raise NotFound(f"no shop with id {shop_id!r}")
     else:
         shop = context.viewer.require(shop_id, role)
+        if shop.suspended and info.operation.operation is OperationType.MUTATION:
+            raise ShopSuspended()
     if provider_name not in context.shop_plugins.enabled_names(shop.id):
         raise Forbidden(f"the plugin {provider_name!r} is not enabled in this shop")
     return shop

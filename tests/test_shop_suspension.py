@@ -7,16 +7,21 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 
 import pytest
 from bson import ObjectId
 
+from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.documents import Product
-from cloudcat.core.job_handlers import collect_handlers
-from cloudcat.core.jobs import Worker, get_job
+from cloudcat.core.documents.base import utcnow
+from cloudcat.core.job_handlers import CATALOG_SYNC, collect_handlers
+from cloudcat.core.jobs import Worker, get_job, schedule
 from cloudcat.core.jobs.model import JobState
-from cloudcat.core.operator import set_operator
+from cloudcat.core.jobs.schedules import enqueue_due_schedules, list_schedules
+from cloudcat.core.operator import resume, set_operator, suspend
 from cloudcat.core.services import Services
+from cloudcat.core.storage.database import RawDatabase
 from tests.fakes.feed import FeedServer
 from tests.graphql_client import GraphQLClient
 
@@ -151,3 +156,23 @@ def test_a_suspended_shop_stops_answering_and_running_and_resuming_restores_it(
     assert seller.http.get("/s/tea-house/").status_code == 200
     assert _storefront(seller, key)[0] == 200
     assert seller.data(rename, {"s": shop})["updateShop"]["name"] == "X"
+
+
+def test_a_suspended_shops_schedules_stay_and_fire_again_once_resumed(
+    services: Services, db: RawDatabase
+) -> None:
+    owner = create_user("owner@example.com", "password-123")
+    shop = create_shop(owner, "tea-house", ShopFields(name="Tea"))
+    other = create_shop(owner, "coffee-house", ShopFields(name="Coffee"))
+    for each in (shop, other):
+        schedule(db, each.id, CATALOG_SYNC, {"source": "feed"}, 60, name="feed")
+    suspend(shop, "unpaid")
+    later = utcnow() + timedelta(hours=3)  # three hours of slots while suspended
+    created = enqueue_due_schedules(db, now=later)
+    assert [get_job(db, other.id, j) is not None for j in created] == [True]
+    assert db["jobs"].count_documents({"shop_id": shop.id}) == 0
+    assert len(list_schedules(db, shop.id)) == 1  # the schedule stays
+
+    resume(shop)
+    created = enqueue_due_schedules(db, now=later)
+    assert len(created) == 1 and get_job(db, shop.id, created[0]) is not None
