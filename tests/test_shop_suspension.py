@@ -11,8 +11,10 @@ from datetime import timedelta
 
 import pytest
 from bson import ObjectId
+from starlette.testclient import TestClient
 
 from cloudcat.core.accounts import ShopFields, create_shop, create_user
+from cloudcat.core.app import create_app
 from cloudcat.core.documents import Product
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.job_handlers import CATALOG_SYNC, collect_handlers
@@ -20,8 +22,11 @@ from cloudcat.core.jobs import Worker, get_job, schedule
 from cloudcat.core.jobs.model import JobState
 from cloudcat.core.jobs.schedules import enqueue_due_schedules, list_schedules
 from cloudcat.core.operator import resume, set_operator, suspend
-from cloudcat.core.services import Services
+from cloudcat.core.plugins import create_plugin_manager
+from cloudcat.core.services import Services, build_services
+from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase
+from tests.catalog_sources import MARKETS, Market, MarketPlugin, webhook_body
 from tests.fakes.feed import FeedServer
 from tests.graphql_client import GraphQLClient
 
@@ -176,3 +181,35 @@ def test_a_suspended_shops_schedules_stay_and_fire_again_once_resumed(
     resume(shop)
     created = enqueue_due_schedules(db, now=later)
     assert len(created) == 1 and get_job(db, shop.id, created[0]) is not None
+
+
+def test_a_suspended_shop_takes_no_marketplace_webhook_until_resumed(
+    settings: Settings, db: RawDatabase
+) -> None:
+    MARKETS["default"] = Market()
+    services = build_services(
+        settings, db, create_plugin_manager(extra=[("market", MarketPlugin())])
+    )
+    owner = create_user("seller@example.com", "password-123")
+    shop = create_shop(owner, "tea-house", ShopFields(name="Tea"))
+    services.shop_plugins.set_enabled(shop.id, "market", True)
+    change = {
+        "id": "d1",
+        "product": "P1",
+        "title": "Longjing",
+        "price": "19.90",
+        "modified_at": utcnow().isoformat(),
+    }
+    try:
+        with TestClient(create_app(settings, services)) as client:
+            suspend(shop, None)
+            body, headers = webhook_body([change])
+            refused = client.post(f"/webhooks/market/{shop.id}", content=body, headers=headers)
+            assert refused.status_code == 503
+            assert refused.json()["error"]["code"] == "SHOP_SUSPENDED"
+            assert Product.objects(shop_id=shop.id).count() == 0
+            resume(shop)
+            again = client.post(f"/webhooks/market/{shop.id}", content=body, headers=headers)
+            assert again.status_code == 200 and again.json()["changed"] == 1
+    finally:
+        MARKETS.clear()
