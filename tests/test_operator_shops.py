@@ -12,10 +12,12 @@ import pytest
 from bson import ObjectId
 from pymongo import monitoring
 
-from cloudcat.core.accounts import ShopFields, create_shop, create_user
+from cloudcat.core.accounts import ShopFields, authenticate, create_shop, create_user
+from cloudcat.core.demo import DEMO_EMAIL, DEMO_OPERATOR_EMAIL, DEMO_OPERATOR_PASSWORD, seed_demo
 from cloudcat.core.documents import OAuthConnection, ShopPlugin, SourceSyncState, User
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.operator import set_operator
+from cloudcat.core.services import Services
 from cloudcat.core.storage.database import RawDatabase
 from tests.graphql_client import GraphQLClient
 
@@ -172,3 +174,12 @@ def test_the_operator_role_is_shown_and_only_an_operator_sees_the_shops(
     set_operator("ops@example.com", False)
     assert operator.code(SHOPS) == "FORBIDDEN"
     assert User.objects(email="ops@example.com").get().is_operator is False
+
+
+def test_the_dev_seed_creates_the_demo_operator(services: Services) -> None:
+    seed_demo(services, "http://127.0.0.1:9/demo-catalog.json")
+    seed_demo(services, "http://127.0.0.1:9/demo-catalog.json")  # idempotent
+    found = User.objects(email=DEMO_OPERATOR_EMAIL).get()
+    assert found.is_operator is True
+    assert authenticate(DEMO_OPERATOR_EMAIL, DEMO_OPERATOR_PASSWORD) is not None
+    assert User.objects(email=DEMO_EMAIL).get().is_operator is False
