@@ -196,9 +196,12 @@ class ShopPlugins:
         try:
             valid = adapter.validate_python(value)
         except ValidationError as exc:
+            problems = [
+                FieldError([place, key, *item["loc"]], item["msg"])
+                for item in exc.errors(include_url=False, include_input=False)
+            ]
             raise BadInput(
-                f"the app-level configuration of {cls.name} is not valid",
-                validation_field_errors(exc, place),
+                f"the app-level configuration of {cls.name} is not valid", problems
             ) from exc
         if isinstance(valid, SecretStr):
             return valid.get_secret_value()

@@ -179,6 +179,9 @@ def test_app_level_values_from_the_settings_win_and_are_read_only(
     with pytest.raises(BadInput, match="app-level configuration") as refused:
         shop_plugins.configure_app("taobao", {"app_key": "other"})
     assert [f.path for f in refused.value.fields] == [["config", "app_key"]]
+    with pytest.raises(BadInput) as invalid:
+        shop_plugins.configure_app("taobao", {"calls_per_second": -1})
+    assert [f.path for f in invalid.value.fields] == [["config", "calls_per_second"]]
     shop = Shop(slug="tea-house", name="Tea").save()
     built = shop_plugins.provider(shop, "taobao", require_enabled=False)
     assert built.config.app_key == "from-settings"  # type: ignore[attr-defined]
