@@ -116,6 +116,7 @@ def test_the_operators_app_credentials_make_connect_one_click(
     assert before["operatorManaged"] == [] and before["notReadyCode"] == "DISABLED"
 
     result = _set_taobao_app(operator, fake)
+    assert fake.app_secret not in json.dumps(result)
     assert result["appSecretsSet"] == ["app_secret"] and result["fromSettings"] == []
     assert (
         result["appConfig"]["app_key"] == fake.app_key and "app_secret" not in result["appConfig"]
