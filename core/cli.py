@@ -20,6 +20,7 @@ from cloudcat.core.errors import CloudCatError
 from cloudcat.core.job_handlers import collect_handlers
 from cloudcat.core.jobs import run_worker
 from cloudcat.core.observability import configure_logging
+from cloudcat.core.operator_cli import operator_commands
 from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings, SettingsError, load_settings
@@ -158,7 +159,13 @@ def dev(
 ) -> None:
     """Development: embedded database, server and worker in one process, with a demo shop."""
     from cloudcat.core.app import create_app
-    from cloudcat.core.demo import DEMO_EMAIL, DEMO_PASSWORD, seed_demo
+    from cloudcat.core.demo import (
+        DEMO_EMAIL,
+        DEMO_OPERATOR_EMAIL,
+        DEMO_OPERATOR_PASSWORD,
+        DEMO_PASSWORD,
+        seed_demo,
+    )
 
     settings = _settings().model_copy(update={"public_url": f"http://{host}:{port}"})
     storage = _storage(settings)
@@ -175,6 +182,7 @@ def dev(
         f"  Demo site          {base}/s/{shop.slug}/\n"
         f"  Metrics            {base}/metrics\n"
         f"  Demo login         {DEMO_EMAIL} / {DEMO_PASSWORD}\n"
+        f"  Demo operator      {DEMO_OPERATOR_EMAIL} / {DEMO_OPERATOR_PASSWORD}\n"
     )
     try:
         uvicorn.run(
@@ -216,6 +224,7 @@ def _open_services() -> tuple[Services, Callable[[], None]]:
 
 
 app.command("sync")(sync_command(_open_services, console))
+app.add_typer(operator_commands(_open_services, console), name="operator")
 
 
 @plugins_app.command("list")

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from bson import ObjectId
+from graphql import OperationType
 
 from cloudcat.core.documents import Role, Shop
-from cloudcat.core.errors import Forbidden, NotFound
+from cloudcat.core.errors import Forbidden, NotFound, ShopSuspended
 
 if TYPE_CHECKING:
     from cloudcat.core.auth import Viewer
@@ -72,6 +73,8 @@ def require_plugin_enabled(
             raise NotFound(f"no shop with id {shop_id!r}")
     else:
         shop = context.viewer.require(shop_id, role)
+        if shop.suspended and info.operation.operation is OperationType.MUTATION:
+            raise ShopSuspended()
     if provider_name not in context.shop_plugins.enabled_names(shop.id):
         raise Forbidden(f"the plugin {provider_name!r} is not enabled in this shop")
     return shop

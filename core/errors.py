@@ -71,3 +71,17 @@ class PluginFailure(CloudCatError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, "PLUGIN_ERROR")
+
+
+class PluginNotReady(CloudCatError):
+    """ "Sync now" or "Check" asked of a plugin that cannot run yet (not connected, ...)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, "PLUGIN_NOT_READY")
+
+
+class ShopSuspended(CloudCatError):
+    """The shop is suspended by the operator: nothing in it may change until it is resumed."""
+
+    def __init__(self, message: str = "this shop is suspended") -> None:
+        super().__init__(message, "SHOP_SUSPENDED")

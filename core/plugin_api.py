@@ -40,6 +40,7 @@ from cloudcat.core.http import (
     redact_url,
 )
 from cloudcat.core.http_limits import DeadlineExceeded, ResponseTooLarge
+from cloudcat.core.i18n import ENUM_NAMES_KEY, I18N_KEY, untranslated
 from cloudcat.core.oauth import (
     AuthorizationExpired,
     AuthorizationFailed,
@@ -50,6 +51,7 @@ from cloudcat.core.oauth import (
 from cloudcat.core.plugin_state import MAX_VALUE_BYTES as STATE_MAX_VALUE_BYTES
 from cloudcat.core.plugin_state import ProviderState
 from cloudcat.core.providers import (
+    APP_LEVEL_KEY,
     AnalyticsSink,
     AuthorizedAccount,
     ChannelPublisher,
@@ -105,9 +107,12 @@ from cloudcat.core.sources import (
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 __all__ = [
+    "APP_LEVEL_KEY",
     "DEFAULT_DEADLINE",
     "DEFAULT_MAX_BODY_BYTES",
     "DEFAULT_TIMEOUT",
+    "ENUM_NAMES_KEY",
+    "I18N_KEY",
     "IDEMPOTENT_METHODS",
     "ISO_4217",
     "RETRY_STATUSES",
@@ -180,4 +185,5 @@ __all__ = [
     "http_session",
     "redact_url",
     "require_plugin_enabled",
+    "untranslated",
 ]

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from pydantic import BaseModel, ConfigDict, SecretStr
 
 from cloudcat.core.errors import PluginFailure
+from cloudcat.core.i18n import I18N_KEY, localize_schema, pick
 from cloudcat.core.sources import (
     CategoryStream,
     Change,
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
     from cloudcat.core.plugin_state import ProviderState
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
+APP_LEVEL_KEY = "x-app-level"
+"""Marks a config field as app-level (`Field(json_schema_extra={APP_LEVEL_KEY: True})`): its
+value belongs to whoever runs the deployment (e.g. a marketplace app's key and secret), set
+once by the operator for every shop; a shop sets it only while the operator has not."""
 
 
 class ProviderKind(StrEnum):
@@ -55,7 +60,10 @@ class ProviderKind(StrEnum):
 class NoConfig(BaseModel):
     """The config model of a provider that needs no settings."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={I18N_KEY: {"zh-CN": {"description": "此插件无需设置。"}}},
+    )
 
 
 @dataclass(frozen=True)
@@ -163,6 +171,10 @@ class Provider(ABC):
     requires_cloudcat: ClassVar[str] = ">=0.1"
     capabilities: ClassVar[frozenset[str]] = frozenset()
     config_model: ClassVar[type[BaseModel]] = NoConfig
+    title_i18n: ClassVar[Mapping[str, str]] = {}
+    """`title` in other locales, e.g. ``{"zh-CN": "淘宝 / 天猫"}``."""
+    description_i18n: ClassVar[Mapping[str, str]] = {}
+    """`description` in other locales."""
 
     def __init__(self, context: ProviderContext) -> None:
         self.context = context
@@ -178,6 +190,40 @@ class Provider(ABC):
             if SecretStr in members:
                 found.append(name)
         return found
+
+    @classmethod
+    def app_fields(cls) -> list[str]:
+        """Names of the app-level config fields (marked with `APP_LEVEL_KEY`)."""
+        return [
+            name
+            for name, info in cls.config_model.model_fields.items()
+            if isinstance(info.json_schema_extra, dict)
+            and info.json_schema_extra.get(APP_LEVEL_KEY)
+        ]
+
+    @classmethod
+    def title_in(cls, locale: str) -> str:
+        """The title in `locale` (the English `title` when the plugin gives none)."""
+        return pick(cls.title_i18n, locale, cls.title)
+
+    @classmethod
+    def description_in(cls, locale: str) -> str:
+        """The description in `locale` (the English `description` when none)."""
+        return pick(cls.description_i18n, locale, cls.description)
+
+    @classmethod
+    def localized_config_schema(
+        cls, locale: str, *, only: Iterable[str] | None = None, without: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        """`config_schema` in `locale`, keeping the fields in `only` (all when None) and
+        leaving out those in `without` (also from `required`)."""
+        schema = localize_schema(cls.config_schema(), locale)
+        properties: dict[str, Any] = schema.get("properties", {})
+        keep = set(properties if only is None else only) - set(without)
+        schema["properties"] = {k: v for k, v in properties.items() if k in keep}
+        if "required" in schema:
+            schema["required"] = [k for k in schema["required"] if k in keep]
+        return schema
 
     @classmethod
     def config_schema(cls) -> dict[str, Any]:

@@ -37,5 +37,5 @@ def build_services(settings: Settings, db: RawDatabase, plugins: Plugins | None 
         settings=settings,
         db=db,
         plugins=plugins,
-        shop_plugins=ShopPlugins(plugins, db, box, settings.public_url),
+        shop_plugins=ShopPlugins(plugins, db, box, settings.public_url, settings.plugins),
     )

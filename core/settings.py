@@ -41,7 +41,9 @@ class SettingsError(RuntimeError):
 class Settings(BaseSettings):
     """Everything CloudCat reads from its environment."""
 
-    model_config = SettingsConfigDict(env_prefix="CLOUDCAT_", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix="CLOUDCAT_", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
 
     environment: Environment = Environment.DEVELOPMENT
     secret_key: str = ""
@@ -78,6 +80,10 @@ class Settings(BaseSettings):
     http_allow_private_networks: list[str] = Field(default_factory=list)
     # Seconds an outgoing plugin request may take in all (retries, redirects, the whole answer).
     http_deadline_seconds: float = Field(default=DEFAULT_DEADLINE, gt=0)
+    # App-level plugin settings of the deployment, per plugin: a `[plugins.taobao]` table in
+    # the TOML file or CLOUDCAT_PLUGINS__TAOBAO__APP_KEY=…; they win over values an operator
+    # stores (`cloudcat operator set-app`) and are read-only in the admin.
+    plugins: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(

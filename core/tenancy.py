@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Annotated, Any
 
 from bson import ObjectId
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, SecretStr, TypeAdapter, ValidationError
 
-from cloudcat.core.documents import Shop, ShopPlugin
+from cloudcat.core.documents import AppPluginConfig, Shop, ShopPlugin
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.errors import BadInput, FieldError, NotFound, PluginFailure
 from cloudcat.core.oauth import OAuthFlows
@@ -61,12 +61,19 @@ class ShopPlugins:
     """The plugin state of every shop, over one plugin manager and one database."""
 
     def __init__(
-        self, plugins: Plugins, db: RawDatabase, secret_box: SecretBox, public_url: str
+        self,
+        plugins: Plugins,
+        db: RawDatabase,
+        secret_box: SecretBox,
+        public_url: str,
+        app_settings: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         self.plugins = plugins
         self.db = db
         self.secret_box = secret_box
         self.public_url = public_url
+        self.app_settings = {k.lower(): dict(v) for k, v in (app_settings or {}).items()}
+        """The settings' `[plugins.<name>]` tables: app-level values that win (read-only)."""
 
     # --- reading -------------------------------------------------------------------------
 
@@ -93,6 +100,139 @@ class ShopPlugins:
 
     def secrets_set(self, state: ShopPlugin) -> list[str]:
         return sorted(state.secrets)
+
+    # --- app-level config (the operator's, for every shop) ---------------------------------
+
+    def app_states(self) -> dict[str, AppPluginConfig]:
+        """The operator's stored app-level config of every plugin that has one."""
+        return {doc.name: doc for doc in AppPluginConfig.objects()}
+
+    def app_state(self, name: str) -> AppPluginConfig | None:
+        """The operator's stored app-level config of plugin `name`, if any."""
+        found: AppPluginConfig | None = AppPluginConfig.objects(name=name).first()
+        return found
+
+    def app_from_settings(self, name: str) -> dict[str, Any]:
+        """The app-level values of plugin `name` given by the settings (they win)."""
+        fields = set(self.installed(name).cls.app_fields())
+        return {k: v for k, v in self.app_settings.get(name, {}).items() if k in fields}
+
+    def app_values(self, name: str, stored: AppPluginConfig | None) -> dict[str, Any]:
+        """Every app-level value the operator set for plugin `name` (secrets decrypted):
+        the stored ones (`stored`), overridden by the settings."""
+        values: dict[str, Any] = {}
+        if stored is not None:
+            values.update(stored.config)
+            values.update(self._decrypt_all(stored.secrets))
+        values.update(self.app_from_settings(name))
+        return values
+
+    def operator_managed(self, name: str, stored: AppPluginConfig | None) -> list[str]:
+        """Names of plugin `name`'s app-level fields the operator set (never the values)."""
+        names = set(self.app_from_settings(name))
+        if stored is not None:
+            names |= set(stored.config) | set(stored.secrets)
+        return sorted(names)
+
+    @retry_transient
+    def configure_app(
+        self,
+        name: str,
+        config: Mapping[str, Any],
+        secrets: Mapping[str, str | None] | None = None,
+    ) -> AppPluginConfig:
+        """Validate and store the operator's app-level values of plugin `name`, like
+        `configure` does a shop's: `config` replaces the plain values; in `secrets` a value
+        sets, None clears, absent keeps. Fields given by the settings cannot be set here."""
+        cls = self.installed(name).cls
+        app_fields = set(cls.app_fields())
+        if not app_fields:
+            raise BadInput(f"{cls.title} has no app-level settings")
+        secret_names = app_fields & set(cls.secret_fields())
+        fixed = set(self.app_from_settings(name))
+        secrets = dict(secrets or {})
+        errors = [
+            FieldError(["config", n], "this field is secret: pass it in secrets")
+            for n in sorted(secret_names & set(config))
+        ]
+        errors += [
+            FieldError(["config", n], "this plugin has no such app-level field")
+            for n in sorted(set(config) - app_fields)
+        ]
+        errors += [
+            FieldError(["secrets", n], "this plugin has no such app-level secret")
+            for n in sorted(set(secrets) - secret_names)
+        ]
+        errors += [
+            FieldError([place, n], "set in the server's settings: change it there")
+            for place, given in (("config", config), ("secrets", secrets))
+            for n in sorted(fixed & set(given))
+        ]
+        if errors:
+            raise BadInput(f"the app-level configuration of {name} is not valid", errors)
+        public = {}
+        for key, value in config.items():
+            if value is not None:
+                public[key] = self._validate_field(cls, key, value, "config")
+        stored = self.app_state(name)
+        encrypted = dict(stored.secrets) if stored else {}
+        for key, secret in secrets.items():
+            if secret is None:
+                encrypted.pop(key, None)
+            else:
+                self._validate_field(cls, key, secret, "secrets")
+                encrypted[key] = self.secret_box.encrypt(secret)
+        AppPluginConfig.objects(name=name).update_one(
+            set__config=public, set__secrets=encrypted, set__updated_at=utcnow(), upsert=True
+        )
+        found = self.app_state(name)
+        assert found is not None
+        return found
+
+    @staticmethod
+    def _validate_field(cls: type[Provider], key: str, value: Any, place: str) -> Any:
+        """`value` validated as config field `key` of `cls`, in its JSON form."""
+        info = cls.config_model.model_fields[key]
+        field_type: Any = Annotated[info.annotation, info]
+        adapter: TypeAdapter[Any] = TypeAdapter(field_type)
+        try:
+            valid = adapter.validate_python(value)
+        except ValidationError as exc:
+            problems = [
+                FieldError([place, key, *item["loc"]], item["msg"])
+                for item in exc.errors(include_url=False, include_input=False)
+            ]
+            raise BadInput(
+                f"the app-level configuration of {cls.name} is not valid", problems
+            ) from exc
+        if isinstance(valid, SecretStr):
+            return valid.get_secret_value()
+        return adapter.dump_python(valid, mode="json")
+
+    # --- readiness ------------------------------------------------------------------------
+
+    def not_ready(
+        self,
+        shop: Shop,
+        name: str,
+        state: ShopPlugin | None,
+        is_connected: bool,
+        stored_app: AppPluginConfig | None,
+    ) -> str | None:
+        """Why "Sync now" and "Check" cannot run for plugin `name` in `shop`, as a code
+        (SHOP_SUSPENDED, DISABLED, NOT_CONFIGURED, NOT_CONNECTED), or None when they can."""
+        installed = self.installed(name)
+        if shop.suspended:
+            return "SHOP_SUSPENDED"
+        if state is None or not state.enabled:
+            return "DISABLED"
+        try:
+            self.config_model(installed, state, self.app_values(name, stored_app))
+        except PluginFailure:
+            return "NOT_CONFIGURED"
+        if connects_by_authorization(installed.cls) and not is_connected:
+            return "NOT_CONNECTED"
+        return None
 
     # --- changing ------------------------------------------------------------------------
 
@@ -140,6 +280,15 @@ class ShopPlugins:
                 "unknown secret fields",
                 [FieldError(["secrets", n], "this plugin has no such secret") for n in unknown],
             )
+        stored_app = self.app_state(name)
+        managed = set(self.operator_managed(name, stored_app))
+        taken = [(p, n) for p, given in (("config", config), ("secrets", secrets)) for n in given]
+        if any(n in managed for _, n in taken):
+            raise BadInput(
+                "the operator sets these fields for every shop",
+                [FieldError([p, n], "set by the operator") for p, n in taken if n in managed],
+            )
+        app = self.app_values(name, stored_app)
         state = self.state(shop_id, name)
         stored_secrets = dict(state.secrets) if state else {}
         plain_secrets = self._decrypt_all(stored_secrets)
@@ -149,12 +298,12 @@ class ShopPlugins:
             else:
                 plain_secrets[key] = value
         try:
-            model = provider.cls.config_model.model_validate({**config, **plain_secrets})
+            model = provider.cls.config_model.model_validate({**config, **plain_secrets, **app})
         except ValidationError as exc:
             raise BadInput(
                 f"the configuration of {name} is not valid", validation_field_errors(exc)
             ) from exc
-        public = model.model_dump(mode="json", exclude=secret_names)
+        public = model.model_dump(mode="json", exclude=secret_names | managed)
         encrypted = {
             key: (
                 stored_secrets[key]
@@ -223,11 +372,22 @@ class ShopPlugins:
 
         return access_token
 
-    def config_model(self, installed: InstalledProvider, state: ShopPlugin | None) -> BaseModel:
+    def config_model(
+        self,
+        installed: InstalledProvider,
+        state: ShopPlugin | None,
+        app: Mapping[str, Any] | None = None,
+    ) -> BaseModel:
+        """The effective config of `installed` in a shop (`state`): the shop's values, with
+        the operator's app-level values over them (`app`: read when None)."""
         values: dict[str, Any] = {}
         if state is not None:
             values.update(state.config)
             values.update(self._decrypt_all(state.secrets))
+        if app is None:
+            stored = self.app_state(installed.name) if installed.cls.app_fields() else None
+            app = self.app_values(installed.name, stored)
+        values.update(app)
         try:
             return installed.cls.config_model.model_validate(values)
         except ValidationError as exc:

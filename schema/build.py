@@ -28,6 +28,7 @@ from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
 from cloudcat.schema.admin.oauth import OAuthMutation
+from cloudcat.schema.admin.operator import OperatorMutation, OperatorQuery
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
 from cloudcat.schema.admin.reference import ReferenceQuery
 from cloudcat.schema.admin.shops import ShopMutation, ShopQuery
@@ -44,7 +45,13 @@ from cloudcat.schema.storefront import StorefrontQuery
 
 log = logging.getLogger(__name__)
 
-ADMIN_QUERIES: tuple[type, ...] = (AccountQuery, ShopQuery, PluginQuery, ReferenceQuery)
+ADMIN_QUERIES: tuple[type, ...] = (
+    AccountQuery,
+    ShopQuery,
+    PluginQuery,
+    ReferenceQuery,
+    OperatorQuery,
+)
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
     ShopMutation,
@@ -53,6 +60,7 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     JobMutation,
     CatalogMutation,
     OAuthMutation,
+    OperatorMutation,
 )
 STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
 

@@ -14,6 +14,7 @@ from strawberry.types import Info
 from cloudcat.core.auth import Viewer
 from cloudcat.core.documents import Shop, User
 from cloudcat.core.errors import Unauthenticated
+from cloudcat.core.i18n import negotiate_locale
 from cloudcat.core.services import Services
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.schema.catalog.loaders import (
@@ -72,6 +73,11 @@ class Context:
     @property
     def shop_plugins(self) -> ShopPlugins:
         return self.services.shop_plugins
+
+    @property
+    def locale(self) -> str:
+        """The locale the caller reads (its ``Accept-Language``: zh-CN or en)."""
+        return negotiate_locale(self.request.headers.get("accept-language"))
 
     def storefront(self) -> Shop:
         if self.storefront_shop is None:

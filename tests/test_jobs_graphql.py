@@ -71,7 +71,7 @@ def test_sync_catalog_runs_as_a_job_with_progress_and_a_report(
 ) -> None:
     shop = _shop_with_feed(client, feed)
     start = 'mutation($s: ID!) { syncCatalog(shopId: $s, source: "feed") { id state } }'
-    assert client.code(start, {"s": shop}) == "BAD_USER_INPUT"  # not enabled yet
+    assert client.code(start, {"s": shop}) == "PLUGIN_NOT_READY"  # not enabled yet
     client.data(
         'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "feed", enabled: true) { enabled } }',
         {"s": shop},

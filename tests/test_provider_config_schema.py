@@ -96,7 +96,7 @@ class Query:
     @strawberry.field
     def plugins(self) -> list[Plugin]:
         installed = InstalledProvider(cls=Pigeon, plugin="pigeon", distribution="pigeon-dist")
-        return [Plugin.from_installed(installed)]
+        return [Plugin.from_installed(installed, "en")]
 
 
 catalog = strawberry.Schema(Query)

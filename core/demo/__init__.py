@@ -14,23 +14,29 @@ from cloudcat.core import accounts
 from cloudcat.core.documents import Shop, User
 from cloudcat.core.job_handlers import CATALOG_SYNC, start_catalog_sync
 from cloudcat.core.jobs import schedule
+from cloudcat.core.operator import set_operator
 from cloudcat.core.services import Services
 
 DEMO_EMAIL = "demo@cloudcat.dev"
 DEMO_PASSWORD = "cloudcat-demo"
+DEMO_OPERATOR_EMAIL = "operator@cloudcat.dev"
+DEMO_OPERATOR_PASSWORD = "cloudcat-operator"
 DEMO_SLUG = "demo"
 CATALOG_FILE = Path(__file__).with_name("catalog.json")
 
 
 def seed_demo(services: Services, catalog_url: str) -> Shop:
-    """Create the demo user and shop if missing, enable its plugins, queue a catalog sync and
-    schedule one every 15 minutes.
+    """Create the demo user and shop (and the demo operator) if missing, enable its plugins,
+    queue a catalog sync and schedule one every 15 minutes.
 
     Safe to run at every start: existing data is kept, and the sync is idempotent.
     """
     user = User.objects(email=DEMO_EMAIL).first() or accounts.create_user(
         DEMO_EMAIL, DEMO_PASSWORD, "Demo seller"
     )
+    if User.objects(email=DEMO_OPERATOR_EMAIL).first() is None:
+        accounts.create_user(DEMO_OPERATOR_EMAIL, DEMO_OPERATOR_PASSWORD, "Demo operator")
+        set_operator(DEMO_OPERATOR_EMAIL, True)
     shop = Shop.objects(slug=DEMO_SLUG).first() or accounts.create_shop(
         user,
         DEMO_SLUG,

@@ -4,7 +4,7 @@ from cloudcat.core.documents.catalog import Category, OwnedContent, Product, Var
 from cloudcat.core.documents.credentials import AdminToken, Session, StorefrontKey
 from cloudcat.core.documents.oauth import OAuthConnection, OAuthState
 from cloudcat.core.documents.orders import Order
-from cloudcat.core.documents.plugins import ShopPlugin
+from cloudcat.core.documents.plugins import AppPluginConfig, ShopPlugin
 from cloudcat.core.documents.promotions import Promotion
 from cloudcat.core.documents.shops import Membership, Role, Shop
 from cloudcat.core.documents.sync import SourceSyncState, SyncProgressChunk, SyncRun
@@ -12,6 +12,7 @@ from cloudcat.core.documents.users import LoginThrottle, User
 
 __all__ = [
     "AdminToken",
+    "AppPluginConfig",
     "Category",
     "LoginThrottle",
     "Membership",

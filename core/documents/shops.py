@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from mongoengine import (
+    BooleanField,
     DateTimeField,
     Document,
     EnumField,
@@ -50,6 +51,9 @@ class Shop(Document):
     # shop's keys (CORS).
     allowed_origins = ListField(StringField(max_length=300), default=list)
     created_at = DateTimeField(default=utcnow)
+    suspended = BooleanField(default=False)  # by an operator: site, API and jobs stop
+    suspended_reason = StringField(max_length=500)
+    suspended_at = DateTimeField()
 
 
 class Membership(TenantDocument):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mongoengine import DateTimeField, Document, EmailField, IntField, StringField
+from mongoengine import BooleanField, DateTimeField, Document, EmailField, IntField, StringField
 
 from cloudcat.core.documents.base import utcnow
 
@@ -16,6 +16,7 @@ class User(Document):
     name = StringField(default="", max_length=200)
     password_hash = StringField(required=True)
     created_at = DateTimeField(default=utcnow)
+    is_operator = BooleanField(default=False)  # runs the deployment: `cloudcat operator grant`
 
 
 class LoginThrottle(Document):

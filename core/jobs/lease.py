@@ -18,7 +18,7 @@ from bson import ObjectId
 from pymongo import ReturnDocument
 
 from cloudcat.core.jobs.model import WAITING_STATES, Job, JobState, job_from_document, utcnow
-from cloudcat.core.jobs.store import jobs_collection
+from cloudcat.core.jobs.store import jobs_collection, suspended_shops
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.storage.retry import call_with_retries
 
@@ -99,13 +99,15 @@ def claim_next(db: RawDatabase, worker_id: str, lease_seconds: float) -> Claimed
         "started_at": now,
         "updated_at": now,
     }
+    waiting = call_with_retries(lambda: suspended_shops(db))
     before = call_with_retries(
         lambda: collection.find_one_and_update(
             {
+                "shop_id": {"$nin": waiting},
                 "$or": [
                     {"state": {"$in": list(WAITING_STATES)}, "run_at": {"$lte": now}},
                     {"state": JobState.RUNNING.value, "lease_expires_at": {"$lte": now}},
-                ]
+                ],
             },
             {"$set": changes, "$inc": {"attempts": 1}},
             sort=[("run_at", 1), ("_id", 1)],

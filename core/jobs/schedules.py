@@ -23,7 +23,12 @@ from pymongo.collection import Collection
 
 from cloudcat.core.errors import BadInput, FieldError
 from cloudcat.core.jobs.model import SCHEDULES, Schedule, aware, schedule_from_document, utcnow
-from cloudcat.core.jobs.store import DEFAULT_MAX_ATTEMPTS, ensure_job_indexes, insert_job
+from cloudcat.core.jobs.store import (
+    DEFAULT_MAX_ATTEMPTS,
+    ensure_job_indexes,
+    insert_job,
+    suspended_shops,
+)
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.storage.retry import call_with_retries, retry_transient
 
@@ -130,14 +135,16 @@ def enqueue_due_schedules(
     """Enqueue one job per due schedule slot (any number of workers may call this at once).
 
     Returns the ids of the jobs this call created (a slot another caller already enqueued is
-    not counted). At most `limit` slots are handled per call.
+    not counted). At most `limit` slots are handled per call. The schedules of suspended shops
+    wait (they are due once more when the shop is resumed).
     """
     collection = schedules_collection(db)
     created: list[ObjectId] = []
+    waiting = suspended_shops(db)
     for _ in range(limit):
         moment = aware(now) if now is not None else utcnow()
         doc = collection.find_one(
-            {"enabled": True, "next_run_at": {"$lte": moment}},
+            {"enabled": True, "next_run_at": {"$lte": moment}, "shop_id": {"$nin": waiting}},
             sort=[("next_run_at", ASCENDING), ("_id", ASCENDING)],
         )
         if doc is None:

@@ -36,6 +36,8 @@ from cloudcat.core.storage.database import RawDatabase, register_raw_indexes
 from cloudcat.core.storage.retry import call_with_retries, retry_transient
 
 log = logging.getLogger(__name__)
+SHOPS = "shops"
+"""The shops collection (`cloudcat.core.documents.Shop`), read for the suspended ones."""
 
 DEFAULT_MAX_ATTEMPTS = 5
 MAX_PAGE_SIZE = 500
@@ -95,6 +97,12 @@ def jobs_collection(db: RawDatabase) -> Collection[dict[str, Any]]:
     """The `jobs` collection, its indexes ensured."""
     ensure_job_indexes(db)
     return db[JOBS]
+
+
+def suspended_shops(db: RawDatabase) -> list[ObjectId]:
+    """The ids of the suspended shops, whose jobs wait (unclaimed, attempts untouched) until
+    the shop is resumed."""
+    return [doc["_id"] for doc in db[SHOPS].find({"suspended": True}, {"_id": 1})]
 
 
 def parse_id(value: ObjectId | str) -> ObjectId | None:

@@ -262,6 +262,8 @@ def storefront_authenticator(
             raise RequestRejected(
                 401, "UNAUTHENTICATED", "the storefront key is not valid or was revoked"
             )
+        if found[0].suspended:
+            raise RequestRejected(403, "SHOP_SUSPENDED", "this shop is suspended")
         context.storefront_shop = found[0]
 
     return authenticate

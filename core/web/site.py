@@ -53,6 +53,8 @@ def site_home(services: Services) -> Any:
         shop = Shop.objects(slug=slug).first()
         if shop is None:
             return _problem(404, "Not found", "There is no shop at this address.")
+        if shop.suspended:
+            return _problem(503, shop.name, "This shop is closed for now. 本店暂停营业。")
         shop_plugins = services.shop_plugins
         themes = [t for t in shop_plugins.enabled_providers(shop, ProviderKind.THEME)]
         if not themes:

@@ -71,6 +71,8 @@ def _deliver(
     except Exception as exc:
         log.warning("webhook for %s in shop %s unreadable: %s", source, shop_id, exc)
         return _answer(400, "BAD_REQUEST", "the delivery cannot be read")
+    if shop.suspended:  # the marketplace delivers again later; resuming catches up
+        return _answer(503, "SHOP_SUSPENDED", "this shop is suspended: deliver again later")
     try:
         report = apply_changes(
             shop, provider, changes, observers=services.shop_plugins, trigger="webhook"

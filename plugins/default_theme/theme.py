@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pydantic import BaseModel, ConfigDict, Field
 
-from cloudcat.core.plugin_api import StorefrontPage, Theme
+from cloudcat.core.plugin_api import I18N_KEY, StorefrontPage, Theme
 
 TEMPLATES = Path(__file__).with_name("templates")
 HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
@@ -40,11 +40,33 @@ TEXTS = {
 class DefaultThemeConfig(BaseModel):
     """How the default theme looks."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={I18N_KEY: {"zh-CN": {"description": "默认主题的外观。"}}},
+    )
 
-    headline: str | None = Field(None, max_length=200, description="Shown under the shop name")
+    headline: str | None = Field(
+        None,
+        max_length=200,
+        title="Headline",
+        description="Shown under the shop name",
+        json_schema_extra={
+            I18N_KEY: {"zh-CN": {"title": "标语", "description": "显示在店铺名称下方"}}
+        },
+    )
     accent_color: str = Field(
-        "#e4393c", pattern=HEX_COLOUR, description="Header and price colour, as #rgb or #rrggbb"
+        "#e4393c",
+        pattern=HEX_COLOUR,
+        title="Accent Color",
+        description="Header and price colour, as #rgb or #rrggbb",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "强调色",
+                    "description": "页眉和价格的颜色，格式为 #rgb 或 #rrggbb",
+                }
+            }
+        },
     )
 
 
@@ -113,6 +135,10 @@ class DefaultTheme(Theme):
     name = "default_theme"
     title = "Default theme"
     description = "A clean, responsive product grid in the shop's language and accent colour."
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "默认主题"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "简洁的响应式商品网格，使用店铺的语言和强调色。"
+    }
     version = "0.1.0"
     requires_cloudcat = ">=0.1,<1"
     capabilities: ClassVar[frozenset[str]] = frozenset({"page.home"})

@@ -120,6 +120,11 @@ class EventStore(AnalyticsSink):
         "Keeps every shopper footprint first-party in CloudCat's database, for paths, funnels, "
         "abandoned carts and attribution."
     )
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "CloudCat 事件存储"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "将每条顾客足迹以第一方数据保存在 CloudCat 的数据库中，"
+        "用于路径、漏斗、弃购和归因分析。"
+    }
     version = "0.1.0"
     requires_cloudcat = ">=0.1,<1"
     capabilities: ClassVar[frozenset[str]] = frozenset({"events.store", "events.idempotent"})

@@ -11,6 +11,8 @@ import requests
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
 from cloudcat.core.plugin_api import (
+    ENUM_NAMES_KEY,
+    I18N_KEY,
     ISO_4217,
     CategoryStream,
     Checkpoint,
@@ -76,41 +78,104 @@ def _resume_row(checkpoint: str | None, digest: str) -> int:
     return int(row) if taken_on == digest and row.isdigit() else 0
 
 
+def _texts(title: str, description: str | None = None) -> dict[str, Any]:
+    """The schema extras giving a field's title (and description) in Chinese."""
+    texts = (
+        {"title": title} if description is None else {"title": title, "description": description}
+    )
+    return {I18N_KEY: {"zh-CN": texts}}
+
+
 class ColumnMapping(BaseModel):
     """Which column (CSV) or key (JSON) holds each product field."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            I18N_KEY: {"zh-CN": {"description": "每个商品字段所在的列（CSV）或键（JSON）。"}}
+        },
+    )
 
-    id: str = Field("id", min_length=1, description="Unique product id within the feed")
-    title: str = Field("title", min_length=1)
-    price: str = Field("price", min_length=1)
-    currency: str = Field("currency", min_length=1)
-    description: str = Field("description", min_length=1)
-    image: str = Field("image", min_length=1, description="Image URLs, separated by | or spaces")
+    id: str = Field(
+        "id",
+        min_length=1,
+        title="Id",
+        description="Unique product id within the feed",
+        json_schema_extra=_texts("ID", "商品在源中的唯一 ID"),
+    )
+    title: str = Field("title", min_length=1, title="Title", json_schema_extra=_texts("标题"))
+    price: str = Field("price", min_length=1, title="Price", json_schema_extra=_texts("价格"))
+    currency: str = Field(
+        "currency", min_length=1, title="Currency", json_schema_extra=_texts("币种")
+    )
+    description: str = Field(
+        "description", min_length=1, title="Description", json_schema_extra=_texts("描述")
+    )
+    image: str = Field(
+        "image",
+        min_length=1,
+        title="Image",
+        description="Image URLs, separated by | or spaces",
+        json_schema_extra=_texts("图片", "图片地址，以 | 或空格分隔"),
+    )
     url: str = Field(
         "url",
         min_length=1,
         title="Product page URL",
         description="The product's page on the marketplace",
+        json_schema_extra=_texts("商品页面地址", "商品在平台上的页面"),
     )
-    status: str = Field("status", min_length=1, description="active or delisted")
+    status: str = Field(
+        "status",
+        min_length=1,
+        title="Status",
+        description="active or delisted",
+        json_schema_extra=_texts("状态", "active（在售）或 delisted（已下架）"),
+    )
 
 
 class FeedConfig(BaseModel):
     """Where the feed is and how to read it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={I18N_KEY: {"zh-CN": {"description": "商品源的地址及读取方式。"}}},
+    )
 
-    url: HttpUrl = Field(title="Feed URL", description="The feed's http(s) address")
+    url: HttpUrl = Field(
+        title="Feed URL",
+        description="The feed's http(s) address",
+        json_schema_extra=_texts("商品源地址", "商品源的 http(s) 地址"),
+    )
     format: Literal["auto", "json", "csv"] = Field(
-        "auto", description="auto decides from the Content-Type, the file name, then the content"
+        "auto",
+        title="Format",
+        description="auto decides from the Content-Type, the file name, then the content",
+        json_schema_extra={
+            ENUM_NAMES_KEY: ["Automatic", "JSON", "CSV"],
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "格式",
+                    "description": "自动：依次根据 Content-Type、文件名和内容判断",
+                    ENUM_NAMES_KEY: ["自动", "JSON", "CSV"],
+                }
+            },
+        },
     )
     columns: ColumnMapping = Field(default_factory=ColumnMapping)
     default_currency: str | None = Field(
-        None, description="Currency for rows without one (default: the shop's currency)"
+        None,
+        title="Default Currency",
+        description="Currency for rows without one (default: the shop's currency)",
+        json_schema_extra=_texts("默认币种", "未注明币种的行所用的币种（默认：店铺的币种）"),
     )
     authorization: SecretStr | None = Field(
-        None, description="Sent as the Authorization header, e.g. 'Bearer <token>'"
+        None,
+        title="Authorization",
+        description="Sent as the Authorization header, e.g. 'Bearer <token>'",
+        json_schema_extra=_texts(
+            "授权信息", "作为 Authorization 请求头发送，例如 'Bearer <token>'"
+        ),
     )
 
     @field_validator("default_currency")
@@ -140,6 +205,11 @@ class FeedSource(MarketplaceSource):
         "from a marketplace, an ERP or a spreadsheet; JSON feeds may carry variants, "
         "categories and promotions."
     )
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "商品源（JSON/CSV）"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "从 http(s) 地址上的 JSON 或 CSV 商品源读取商品目录，例如来自电商平台、"
+        "ERP 或电子表格的导出；JSON 商品源可包含规格、分类和促销。"
+    }
     version = "0.2.0"
     requires_cloudcat = ">=0.1,<1"
     capabilities: ClassVar[frozenset[str]] = frozenset(

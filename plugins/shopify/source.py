@@ -34,11 +34,13 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
 from cloudcat.core.plugin_api import (
+    APP_LEVEL_KEY,
+    I18N_KEY,
     AuthorizationExpired,
     AuthorizationFailed,
     Change,
@@ -85,28 +87,86 @@ COMPLIANCE_TOPICS = frozenset({"customers/data_request", "customers/redact", "sh
 class ShopifyConfig(BaseModel):
     """The Shopify shop and the app (client id and secret) CloudCat connects it with."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {"description": "Shopify 店铺，以及连接它所用的应用（客户端 ID 与密钥）。"}
+            }
+        },
+    )
 
     shop: str = Field(
         min_length=1,
         max_length=300,
+        title="Shop",
         description="The shop's permanent address, e.g. tea-house.myshopify.com",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "店铺",
+                    "description": "店铺的永久地址，例如 tea-house.myshopify.com",
+                }
+            }
+        },
     )
     client_id: str = Field(
-        min_length=1, max_length=200, description="The Shopify app's client ID (API key)"
+        min_length=1,
+        max_length=200,
+        title="Client Id",
+        description="The Shopify app's client ID (API key)",
+        json_schema_extra={
+            APP_LEVEL_KEY: True,
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "客户端 ID",
+                    "description": "Shopify 应用的客户端 ID（API 密钥）",
+                }
+            },
+        },
     )
     client_secret: SecretStr = Field(
-        description="The app's client secret (signs the authorization and every webhook)"
+        title="Client Secret",
+        description="The app's client secret (signs the authorization and every webhook)",
+        json_schema_extra={
+            APP_LEVEL_KEY: True,
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "客户端密钥",
+                    "description": "应用的客户端密钥（为授权和每个 Webhook 签名）",
+                }
+            },
+        },
     )
     api_version: str = Field(
         DEFAULT_API_VERSION,
         pattern=r"^\d{4}-\d{2}$",
+        title="Api Version",
         description="The GraphQL Admin API version, e.g. 2026-10",
+        json_schema_extra={
+            APP_LEVEL_KEY: True,
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "API 版本",
+                    "description": "GraphQL Admin API 的版本，例如 2026-10",
+                }
+            },
+        },
     )
     endpoint: HttpUrl | None = Field(
         None,
+        title="Endpoint",
         description="Send API and authorization requests here instead of https://<shop> "
         "(a proxy or a test server); leave empty",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "接口地址",
+                    "description": "将 API 和授权请求发送到此地址而不是 https://<店铺>（代理或测试服务器）；"
+                    "通常留空",
+                }
+            }
+        },
     )
 
     @field_validator("shop")
@@ -180,6 +240,10 @@ class ShopifySource(MarketplaceSource):
         "Products and variants of a Shopify shop, connected in one click and kept current by "
         "its signed webhooks."
     )
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "Shopify"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "Shopify 店铺的商品和规格，一键连接，并通过其签名的 Webhook 保持更新。"
+    }
     version = VERSION
     capabilities = frozenset(
         {

@@ -160,6 +160,11 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         "Taobao and Tmall shops through the Taobao Open Platform: items with SKUs, shop "
         "categories, promotions and sold trades, kept in sync by change messages (TMC)"
     )
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "淘宝 / 天猫"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "通过淘宝开放平台连接淘宝和天猫店铺：带 SKU 的商品、店铺分类、促销和已售订单，"
+        "并通过消息服务（TMC）保持同步"
+    }
     version = "1.0.0"
     capabilities: ClassVar[frozenset[str]] = frozenset(
         {

@@ -12,6 +12,7 @@ import requests
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr, field_validator
 
 from cloudcat.core.plugin_api import (
+    I18N_KEY,
     IDEMPOTENT_METHODS,
     ChannelPublisher,
     OutgoingMessage,
@@ -37,10 +38,32 @@ MAX_ERROR_BODY = 200
 class WebhookConfig(BaseModel):
     """Where deliveries go and the secret they are signed with."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            I18N_KEY: {"zh-CN": {"description": "推送的目标地址及其签名所用的密钥。"}}
+        },
+    )
 
-    url: HttpUrl = Field(description="The receiver's http(s) address")
-    secret: SecretStr = Field(description="Shared secret for the X-CloudCat-Signature HMAC")
+    url: HttpUrl = Field(
+        title="Url",
+        description="The receiver's http(s) address",
+        json_schema_extra={
+            I18N_KEY: {"zh-CN": {"title": "接收地址", "description": "接收方的 http(s) 地址"}}
+        },
+    )
+    secret: SecretStr = Field(
+        title="Secret",
+        description="Shared secret for the X-CloudCat-Signature HMAC",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "密钥",
+                    "description": "用于 X-CloudCat-Signature HMAC 的共享密钥",
+                }
+            }
+        },
+    )
 
     @field_validator("secret")
     @classmethod
@@ -59,6 +82,11 @@ class WebhookPublisher(ChannelPublisher):
         "Sends each published message as signed JSON to your own endpoint (X-CloudCat-Signature: "
         "HMAC-SHA256 of the timestamp and body), for automations and custom channels."
     )
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "Webhook 推送"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "将每条发布的消息以签名 JSON 发送到您自己的地址"
+        "（X-CloudCat-Signature：时间戳与正文的 HMAC-SHA256），用于自动化和自定义渠道。"
+    }
     version = "0.1.0"
     requires_cloudcat = ">=0.1,<1"
     capabilities: ClassVar[frozenset[str]] = frozenset({"publish.text", "publish.link"})

@@ -34,12 +34,14 @@ import secrets
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, SecretStr
 
 from cloudcat.core.plugin_api import (
+    ENUM_NAMES_KEY,
+    I18N_KEY,
     Change,
     Checkpoint,
     Deleted,
@@ -72,26 +74,84 @@ PAGE_SIZE = 100
 class WooCommerceConfig(BaseModel):
     """A WooCommerce site and the REST API key CloudCat reads it with."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {"description": "WooCommerce 站点，以及读取它所用的 REST API 密钥。"}
+            }
+        },
+    )
 
     site_url: HttpUrl = Field(
-        description="The shop's WordPress address, e.g. https://shop.example.com"
+        title="Site Url",
+        description="The shop's WordPress address, e.g. https://shop.example.com",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "站点地址",
+                    "description": "店铺的 WordPress 地址，例如 https://shop.example.com",
+                }
+            }
+        },
     )
     consumer_key: str = Field(
         min_length=1,
         max_length=200,
+        title="Consumer Key",
         description="The REST API key's consumer key (ck_…), with Read permission",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "Consumer Key",
+                    "description": "REST API 密钥的 consumer key（ck_…），需有读取权限",
+                }
+            }
+        },
     )
-    consumer_secret: SecretStr = Field(description="The REST API key's consumer secret (cs_…)")
+    consumer_secret: SecretStr = Field(
+        title="Consumer Secret",
+        description="The REST API key's consumer secret (cs_…)",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "Consumer Secret",
+                    "description": "REST API 密钥的 consumer secret（cs_…）",
+                }
+            }
+        },
+    )
     webhook_secret: SecretStr | None = Field(
         None,
+        title="Webhook Secret",
         description="The secret of the WooCommerce webhooks that deliver product changes "
         "(WooCommerce > Settings > Advanced > Webhooks)",
+        json_schema_extra={
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "Webhook 密钥",
+                    "description": "推送商品变更的 WooCommerce Webhook 的密钥"
+                    "（WooCommerce > 设置 > 高级 > Webhooks）",
+                }
+            }
+        },
     )
     auth: Literal["basic", "query"] = Field(
         "basic",
+        title="Auth",
         description="How the key is sent: basic (the Authorization header) or query (for "
         "hosts that strip that header)",
+        json_schema_extra={
+            ENUM_NAMES_KEY: ["Authorization header (basic)", "Query string"],
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "认证方式",
+                    "description": "密钥的发送方式：basic（Authorization 请求头）或 query"
+                    "（用于会去掉该请求头的主机）",
+                    ENUM_NAMES_KEY: ["Authorization 请求头（basic）", "查询参数"],
+                }
+            },
+        },
     )
 
 
@@ -162,6 +222,10 @@ class WooCommerceSource(MarketplaceSource):
     description = (
         "Products and variations of a WooCommerce shop, kept current by its signed webhooks."
     )
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "WooCommerce"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "WooCommerce 店铺的商品和规格，并通过其签名的 Webhook 保持更新。"
+    }
     version = VERSION
     capabilities = frozenset(
         {

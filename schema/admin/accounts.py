@@ -26,11 +26,19 @@ class User:
     email: str
     name: str
     created_at: datetime
+    is_operator: bool = strawberry.field(
+        description="Runs this deployment: may see every shop's health, suspend and resume "
+        "shops, and set plugins' app-level settings."
+    )
 
     @classmethod
     def from_doc(cls, doc: UserDoc) -> User:
         return cls(
-            id=strawberry.ID(str(doc.id)), email=doc.email, name=doc.name, created_at=doc.created_at
+            id=strawberry.ID(str(doc.id)),
+            email=doc.email,
+            name=doc.name,
+            created_at=doc.created_at,
+            is_operator=bool(doc.is_operator),
         )
 
 

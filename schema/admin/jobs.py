@@ -17,6 +17,7 @@ from cloudcat.core.errors import BadInput, FieldError, NotFound
 from cloudcat.core.job_handlers import CATALOG_SYNC, start_catalog_sync
 from cloudcat.core.providers import ProviderKind
 from cloudcat.schema.admin.access import authorize
+from cloudcat.schema.admin.plugins import require_ready
 from cloudcat.schema.context import AppInfo
 from cloudcat.schema.jsonvalues import jsonable
 from cloudcat.schema.pagination import (
@@ -139,10 +140,15 @@ async def schedules_of(info: AppInfo, shop: ShopDoc) -> list[JobSchedule]:
     return [JobSchedule.from_schedule(s) for s in found]
 
 
+def _source(info: AppInfo, source: str) -> None:
+    """Raise unless `source` names an installed marketplace source."""
+    if info.context.shop_plugins.installed(source).kind is not ProviderKind.MARKETPLACE_SOURCE:
+        raise BadInput(f"{source!r} is not a marketplace source")
+
+
 async def _enabled_source(info: AppInfo, shop: ShopDoc, source: str) -> None:
     services = info.context.services
-    if services.shop_plugins.installed(source).kind is not ProviderKind.MARKETPLACE_SOURCE:
-        raise BadInput(f"{source!r} is not a marketplace source")
+    _source(info, source)
     if source not in await run_in_threadpool(services.shop_plugins.enabled_names, shop.id):
         raise BadInput(f"enable {source!r} in this shop first")
 
@@ -230,7 +236,8 @@ class JobMutation:
     ) -> Job:
         shop = await authorize(info, shop_id, Role.EDITOR)
         services = info.context.services
-        await _enabled_source(info, shop, source)
+        _source(info, source)
+        await require_ready(info, shop, source)
         kind = mode.value if mode is not None else None
 
         def start() -> jobs.Job:

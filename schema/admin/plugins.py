@@ -11,11 +11,12 @@ from bson import ObjectId
 from starlette.concurrency import run_in_threadpool
 from strawberry.scalars import JSON
 
-from cloudcat.core.documents import Role
+from cloudcat.core.documents import AppPluginConfig, Role
 from cloudcat.core.documents import Shop as ShopDoc
 from cloudcat.core.documents import ShopPlugin as ShopPluginDoc
 from cloudcat.core.documents.oauth import OAuthConnection
-from cloudcat.core.errors import BadInput, Forbidden
+from cloudcat.core.errors import BadInput, Forbidden, PluginNotReady
+from cloudcat.core.i18n import message
 from cloudcat.core.oauth import connected, connection_of, connections_of
 from cloudcat.core.plugins import InstalledProvider
 from cloudcat.core.providers import Provider, ProviderKind
@@ -37,11 +38,12 @@ class Plugin:
     capabilities: list[str]
     requires_cloudcat: str
     provider: strawberry.Private[type[Provider]]
+    locale: strawberry.Private[str]
 
-    @strawberry.field(description="JSON Schema of the plugin's config.")
+    @strawberry.field(description="JSON Schema of the plugin's config (localised).")
     def config_schema(self) -> JSON:
         """Built only when selected (and then taken from the provider class's cache)."""
-        return cast(JSON, self.provider.config_schema())
+        return cast(JSON, self.provider.localized_config_schema(self.locale))
 
     @strawberry.field(
         description="Whether a shop connects this plugin by one-click authorization "
@@ -59,21 +61,22 @@ class Plugin:
         return self.provider.secret_fields()
 
     @classmethod
-    def from_installed(cls, installed: InstalledProvider) -> Plugin:
-        """The catalog entry of an installed provider; config schema and secrets are resolved
-        only when a query selects them."""
+    def from_installed(cls, installed: InstalledProvider, locale: str) -> Plugin:
+        """The catalog entry of an installed provider, its texts in `locale`; config schema and
+        secrets are resolved only when a query selects them."""
         provider = installed.cls
         return cls(
             name=provider.name,
             kind=provider.kind,
-            title=provider.title,
-            description=provider.description,
+            title=provider.title_in(locale),
+            description=provider.description_in(locale),
             version=provider.version,
             package=installed.plugin,
             distribution=installed.distribution,
             capabilities=sorted(provider.capabilities),
             requires_cloudcat=provider.requires_cloudcat,
             provider=provider,
+            locale=locale,
         )
 
 
@@ -111,6 +114,27 @@ class ShopPlugin:
         description="The provider account the authorization is for (e.g. the seller's nick)."
     )
     plugin: Plugin
+    operator_managed: list[str] = strawberry.field(
+        description="App-level fields the operator has set for the whole deployment (names "
+        "only, never values)."
+    )
+    not_ready_reason: str | None = strawberry.field(
+        description="Null when Sync now / Check can run; otherwise the reason in words (localised)."
+    )
+    not_ready_code: str | None = strawberry.field(
+        description="Stable code for notReadyReason: NOT_CONNECTED | NOT_CONFIGURED | DISABLED "
+        "| SHOP_SUSPENDED, or null."
+    )
+
+    @strawberry.field(
+        description="JSON Schema of the form this shop's seller fills in: per-shop fields, plus "
+        "app-level fields only when the operator has not set them. Localised."
+    )
+    def config_schema(self) -> JSON:
+        schema = self.plugin.provider.localized_config_schema(
+            self.plugin.locale, without=self.operator_managed
+        )
+        return cast(JSON, schema)
 
     @strawberry.field(
         description="The stored config, without secret fields (editor: analysts get null and "
@@ -126,13 +150,20 @@ class ShopPlugin:
     def build(
         cls,
         shop_plugins: ShopPlugins,
-        shop_id: ObjectId,
+        shop: ShopDoc,
         installed: InstalledProvider,
         doc: ShopPluginDoc | None,
-        connection: OAuthConnection | None = None,
+        connection: OAuthConnection | None,
+        stored_app: AppPluginConfig | None,
+        locale: str,
     ) -> ShopPlugin:
+        """The state of `installed` in `shop` (`doc`, `connection` and the operator's
+        `stored_app` fetched by the caller, in batches for lists), its texts in `locale`."""
+        is_connected = connected(connection)
+        code = shop_plugins.not_ready(shop, installed.name, doc, is_connected, stored_app)
+        title = installed.cls.title_in(locale)
         return cls(
-            shop_id=shop_id,
+            shop_id=shop.id,
             name=installed.name,
             enabled=bool(doc and doc.enabled),
             stored_config=shop_plugins.public_config(doc) if doc else {},
@@ -141,20 +172,26 @@ class ShopPlugin:
             last_error=doc.last_error if doc else None,
             last_error_at=doc.last_error_at if doc else None,
             updated_at=doc.updated_at if doc else None,
-            connected=connected(connection),
+            connected=is_connected,
             account_name=(connection.account_name or None) if connection else None,
-            plugin=Plugin.from_installed(installed),
+            plugin=Plugin.from_installed(installed, locale),
+            operator_managed=shop_plugins.operator_managed(installed.name, stored_app),
+            not_ready_code=code,
+            not_ready_reason=message(code, locale, title=title) if code else None,
         )
 
 
-def _matches(installed: InstalledProvider, kind: ProviderKind | None, search: str | None) -> bool:
+def _matches(
+    installed: InstalledProvider, kind: ProviderKind | None, search: str | None, locale: str
+) -> bool:
     if kind is not None and installed.kind is not kind:
         return False
     if search:
         needle = search.strip().lower()
         provider = installed.cls
-        haystack = " ".join((provider.name, provider.title, provider.description)).lower()
-        return needle in haystack
+        texts = (provider.name, provider.title, provider.description)
+        localized = (provider.title_in(locale), provider.description_in(locale))
+        return needle in " ".join((*texts, *localized)).lower()
     return True
 
 
@@ -166,10 +203,14 @@ async def shop_plugins_of(
     service = info.context.shop_plugins
     states = await run_in_threadpool(service.states, shop.id)
     links = await run_in_threadpool(connections_of, shop.id)
+    apps = await run_in_threadpool(service.app_states)
+    locale = info.context.locale
     return [
-        ShopPlugin.build(service, shop.id, installed, states.get(name), links.get(name))
+        ShopPlugin.build(
+            service, shop, installed, states.get(name), links.get(name), apps.get(name), locale
+        )
         for name, installed in sorted(service.plugins.providers.items())
-        if _matches(installed, kind, search)
+        if _matches(installed, kind, search, locale)
     ]
 
 
@@ -181,10 +222,11 @@ class PluginQuery:
     ) -> list[Plugin]:
         require_signed_in(info)
         providers = info.context.services.plugins.providers
+        locale = info.context.locale
         return [
-            Plugin.from_installed(installed)
+            Plugin.from_installed(installed, locale)
             for _, installed in sorted(providers.items())
-            if _matches(installed, kind, search)
+            if _matches(installed, kind, search, locale)
         ]
 
     @strawberry.field(description="Plugins found on this server but refused, with the reason.")
@@ -196,12 +238,22 @@ class PluginQuery:
         ]
 
 
-async def _state(info: AppInfo, shop_id: str, name: str) -> ShopPlugin:
+async def shop_plugin_of(info: AppInfo, shop: ShopDoc, name: str) -> ShopPlugin:
+    """Plugin `name` as `shop` uses it (the caller authorized the viewer)."""
     service = info.context.shop_plugins
     installed = service.installed(name)
-    doc = await run_in_threadpool(service.state, shop_id, name)
-    link = await run_in_threadpool(connection_of, shop_id, name)
-    return ShopPlugin.build(service, ObjectId(shop_id), installed, doc, link)
+    doc = await run_in_threadpool(service.state, shop.id, name)
+    link = await run_in_threadpool(connection_of, shop.id, name)
+    app = await run_in_threadpool(service.app_state, name)
+    return ShopPlugin.build(service, shop, installed, doc, link, app, info.context.locale)
+
+
+async def require_ready(info: AppInfo, shop: ShopDoc, name: str) -> None:
+    """Raise PLUGIN_NOT_READY (with `notReadyReason`'s words) unless plugin `name` of `shop`
+    can sync and be checked now."""
+    state = await shop_plugin_of(info, shop, name)
+    if state.not_ready_reason is not None:
+        raise PluginNotReady(state.not_ready_reason)
 
 
 @strawberry.type
@@ -212,7 +264,7 @@ class PluginMutation:
     ) -> ShopPlugin:
         shop = await authorize(info, shop_id, Role.EDITOR)
         await run_in_threadpool(info.context.shop_plugins.set_enabled, shop.id, name, enabled)
-        return await _state(info, shop_id, name)
+        return await shop_plugin_of(info, shop, name)
 
     @strawberry.mutation(
         description=(
@@ -239,12 +291,13 @@ class PluginMutation:
         ):
             raise BadInput("`secrets` must be a JSON object of strings (or null to clear)")
         await run_in_threadpool(info.context.shop_plugins.configure, shop.id, name, config, secrets)
-        return await _state(info, shop_id, name)
+        return await shop_plugin_of(info, shop, name)
 
     @strawberry.mutation(description="Run a plugin's health check now and record the result.")
     async def check_plugin(self, info: AppInfo, shop_id: strawberry.ID, name: str) -> ShopPlugin:
         shop = await authorize(info, shop_id, Role.EDITOR)
         service = info.context.shop_plugins
+        await require_ready(info, shop, name)
 
         def work() -> None:
             try:
@@ -257,4 +310,4 @@ class PluginMutation:
             service.record_ok(shop.id, name)
 
         await run_in_threadpool(work)
-        return await _state(info, shop_id, name)
+        return await shop_plugin_of(info, shop, name)

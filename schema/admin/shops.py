@@ -13,7 +13,7 @@ from cloudcat.core import accounts
 from cloudcat.core.documents import Membership
 from cloudcat.core.documents import Role as RoleValue
 from cloudcat.core.documents import Shop as ShopDoc
-from cloudcat.core.errors import NotFound
+from cloudcat.core.errors import Forbidden, NotFound
 from cloudcat.schema.admin.access import authorize, require_signed_in
 from cloudcat.schema.admin.accounts import User
 from cloudcat.schema.admin.credentials import (
@@ -57,6 +57,11 @@ class Shop(ShopCatalog):
         "keys (CORS), as scheme://host[:port]."
     )
     created_at: datetime
+    suspended: bool = strawberry.field(
+        description="Suspended by the operator: its site and storefront API answer "
+        "SHOP_SUSPENDED, its jobs wait, nothing in it can change; nothing is deleted."
+    )
+    suspended_reason: str | None
     doc: strawberry.Private[ShopDoc]
 
     @classmethod
@@ -70,13 +75,16 @@ class Shop(ShopCatalog):
             timezone=doc.timezone,
             allowed_origins=list(doc.allowed_origins),
             created_at=doc.created_at,
+            suspended=bool(doc.suspended),
+            suspended_reason=doc.suspended_reason if doc.suspended else None,
             doc=doc,
         )
 
     @strawberry.field(description="The viewer's role in this shop.")
     def viewer_role(self, info: AppInfo) -> Role:
         role = info.context.viewer.role_in(self.doc.id)
-        assert role is not None  # a Shop is only handed out after authorize()
+        if role is None:  # an operator reading a shop it is not a member of
+            raise Forbidden("you have no role in this shop")
         return role
 
     @strawberry.field(description="The shop's team.")

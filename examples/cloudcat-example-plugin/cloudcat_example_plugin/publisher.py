@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pymongo import ReturnDocument
 
 from cloudcat.core.plugin_api import (
+    I18N_KEY,
     ChannelPublisher,
     OutgoingMessage,
     PluginFailure,
@@ -23,9 +24,23 @@ COLLECTION = "example_log_messages"
 class ExampleLogConfig(BaseModel):
     """The example's one setting, to show how a config model becomes the admin form."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            I18N_KEY: {"zh-CN": {"description": "示例的唯一设置，演示配置模型如何变成管理表单。"}}
+        },
+    )
 
-    tag: str = Field("example", min_length=1, max_length=40, description="Stored with each entry")
+    tag: str = Field(
+        "example",
+        min_length=1,
+        max_length=40,
+        title="Tag",
+        description="Stored with each entry",
+        json_schema_extra={
+            I18N_KEY: {"zh-CN": {"title": "标签", "description": "随每条记录一起保存"}}
+        },
+    )
 
 
 class ExampleLogPublisher(ChannelPublisher):
@@ -34,6 +49,10 @@ class ExampleLogPublisher(ChannelPublisher):
     name = "example_log"
     title = "Example log"
     description = "Writes published messages to the database: an example to copy."
+    title_i18n: ClassVar[dict[str, str]] = {"zh-CN": "示例日志"}
+    description_i18n: ClassVar[dict[str, str]] = {
+        "zh-CN": "将发布的消息写入数据库：一个可供复制的示例。"
+    }
     version = "0.1.0"
     requires_cloudcat = ">=0.1,<1"
     capabilities: ClassVar[frozenset[str]] = frozenset({"publish.text"})
