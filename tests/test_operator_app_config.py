@@ -51,19 +51,15 @@ START = 'mutation($s: ID!) { startAuthorization(shopId: $s, plugin: "taobao") { 
 
 
 @pytest.fixture
-def settings(mongo_uri: str, database_name: str, tmp_path: object) -> Settings:
-    """Test settings with room for the every-field queries below."""
-    return Settings(
-        environment="test",
-        secret_key=TEST_SECRET_KEY,
-        mongodb_uri=mongo_uri,
-        database_name=database_name,
-        data_dir=tmp_path,
-        public_url="http://testserver",
-        graphql_max_cost=1_000_000,
-        graphql_max_tokens=1_000_000,
-        graphql_max_depth=20,
-        graphql_max_aliases=1000,
+def settings(settings: Settings) -> Settings:
+    """The shared test settings, with room for the every-field queries below."""
+    return settings.model_copy(
+        update={
+            "graphql_max_cost": 1_000_000,
+            "graphql_max_tokens": 1_000_000,
+            "graphql_max_depth": 20,
+            "graphql_max_aliases": 1000,
+        }
     )
 
 
