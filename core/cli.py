@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import logging
 import signal
+import socket
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -167,7 +168,15 @@ def dev(
         seed_demo,
     )
 
-    settings = _settings().model_copy(update={"public_url": f"http://{host}:{port}"})
+    settings = _settings()
+    # The demo shop's feed is served by this very server: let outgoing requests reach it.
+    own = {str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)}
+    settings = settings.model_copy(
+        update={
+            "public_url": f"http://{host}:{port}",
+            "http_allow_private_networks": [*settings.http_allow_private_networks, *sorted(own)],
+        }
+    )
     storage = _storage(settings)
     services = build_services(settings, storage.db)
     shop = seed_demo(services, f"http://{host}:{port}/_dev/demo-catalog.json")
