@@ -357,13 +357,16 @@ class SourceRateLimited(SourceError):
     """The marketplace asked us to slow down and the source's own retries are spent.
 
     `retry_after` is the marketplace's wait in seconds when it said one. The engine stops the
-    run (resumable from its last checkpoint) and the job retries no sooner than that.
+    run (resumable from its last checkpoint) and the job retries no sooner than that. A wait
+    the marketplace announced (`retry_after` given) is a wait, not a failure
+    (`announced_wait`): the job goes on after it without using up one of its attempts.
     """
 
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.code = "SOURCE_RATE_LIMITED"
         self.retry_after = retry_after
+        self.announced_wait = retry_after is not None
 
 
 class SourceUnsupported(SourceError):

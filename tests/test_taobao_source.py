@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bson import ObjectId
 
 from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.catalog.engine import run_sync
@@ -24,6 +25,8 @@ from cloudcat.core.catalog.report import SyncFailed, SyncReport
 from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import OAuthConnection, Shop, ShopPlugin, SourceSyncState, SyncRun
 from cloudcat.core.documents.base import utcnow
+from cloudcat.core.job_handlers import CATALOG_SYNC, catalog_sync_handler, start_catalog_sync
+from cloudcat.core.jobs import Backoff, JobState, Worker, get_job
 from cloudcat.core.oauth import OAuthFlows, TokenSet
 from cloudcat.core.ratelimit import COLLECTION
 from cloudcat.core.services import Services
@@ -492,6 +495,33 @@ def test_a_long_ban_stops_the_sync_to_be_retried_later(
     assert caught.value.code == "SOURCE_RATE_LIMITED" and caught.value.retryable
     assert caught.value.retry_after == 300
     assert "limiting how fast" in str(caught.value)
+
+
+def test_twenty_announced_bans_in_a_row_are_waited_out_and_the_job_finishes(
+    db: RawDatabase, services: Services, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("many-bans")
+    connect(shop_plugins, shop, fake)
+    fake.ban_next(20, seconds=0.2)  # twenty code-7 answers, each announcing its ban
+    worker = Worker(db, {CATALOG_SYNC: catalog_sync_handler(services)}, backoff=Backoff(0.01))
+    job_id = start_catalog_sync(db, ObjectId(shop.id), "taobao", "full")
+
+    deadline = time.monotonic() + 60
+    job = get_job(db, ObjectId(shop.id), job_id)
+    while job is not None and not job.finished and time.monotonic() < deadline:
+        if not worker.run_once():
+            time.sleep(0.02)
+        job = get_job(db, ObjectId(shop.id), job_id)
+
+    assert job is not None and job.state is JobState.SUCCEEDED, job
+    assert job.attempts == 1 and job.max_attempts < 20  # the waits used up no attempt
+    assert not fake.scripted_bans and fake.refused_during_bans == 0
+    assert [code for _, code, _ in fake.errors].count(7) == 20
+    waits = [e.message for e in job.errors]
+    assert waits == [] or all("Taobao's call limit" in m for m in waits)
+    assert len(snapshot(db, shop.id)) == 30
+    run = SyncRun.objects(shop_id=shop.id).get()  # one run, resumed after each wait
+    assert run.status == "succeeded" and run.resumed >= 4
 
 
 # --- resuming -------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ def describe_failure(error: BaseException, source: str) -> tuple[str, str]:
     if isinstance(error, SourceAuthExpired):
         return str(error), "SOURCE_AUTH_EXPIRED"
     if isinstance(error, SourceRateLimited):
-        when = f"in {error.retry_after:.0f} seconds" if error.retry_after else "later"
+        when = f"in {round(error.retry_after, 1):g} seconds" if error.retry_after else "later"
         return (
             f"the marketplace is limiting how fast this shop is read ({error}); "
             f"the sync goes on {when} from where it stopped",
@@ -259,6 +259,7 @@ class SyncEngine:
                 code=code,
                 retryable=getattr(exc, "retryable", True),
                 retry_after=getattr(exc, "retry_after", None),
+                announced_wait=getattr(exc, "announced_wait", False) is True,
             ) from exc
         if run.resumed:
             ledger.merge_changed_ids(run, self.report)

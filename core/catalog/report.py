@@ -174,8 +174,9 @@ class SyncReport:
 class SyncFailed(PluginFailure):
     """A run stopped on an error; `report` holds what was stored before it did.
 
-    `retryable` and `retry_after` come from the error that stopped it (see
-    `cloudcat.core.sources.SourceError`), so a job retry can honour them.
+    `retryable`, `retry_after` and `announced_wait` come from the error that stopped it (see
+    `cloudcat.core.sources.SourceError` and `SourceRateLimited`), so a job retry can honour
+    them: an announced wait reschedules the job without using up an attempt.
     """
 
     def __init__(
@@ -186,9 +187,11 @@ class SyncFailed(PluginFailure):
         code: str = "PLUGIN_ERROR",
         retryable: bool = True,
         retry_after: float | None = None,
+        announced_wait: bool = False,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.report = report
         self.retryable = retryable
         self.retry_after = retry_after
+        self.announced_wait = announced_wait

@@ -231,6 +231,9 @@ class TaobaoFake(LoopbackServer, TopMethods):
         """What the seller answers on the authorization page."""
         self.calls_per_second: int | None = None
         self.ban_seconds = 1
+        self.scripted_bans: deque[float] = deque()
+        """The bans `ban_next` scripted, in seconds, still to come."""
+        self._banned_until: dict[str, float] = {}
         self._limits: dict[str, list[float]] = {}
         self._request_ids = 0
         self._rng = random.Random(seed)
@@ -725,10 +728,25 @@ class TaobaoFake(LoopbackServer, TopMethods):
             raise ApiError(27, "Invalid session", "session-expired", "SessionKey过期")
         return self.sellers[grant.user_id]
 
+    def ban_next(self, times: int, *, seconds: float = 2.0) -> None:
+        """Ban the app `times` times in a row, each for `seconds` (code 7 announcing it): the
+        next call is refused and bans the app, calls during that ban are refused too (and
+        counted in `refused_during_bans`), and the first call after it starts the next ban."""
+        with self.state:
+            self.scripted_bans.extend([seconds] * times)
+
     def _spend_budget(self, app_key: str) -> None:
+        now = self.clock()
+        banned = self._banned_until.get(app_key, 0.0)
+        if banned > now:
+            self.refused_during_bans += 1
+            raise self._ban(banned - now)
+        if self.scripted_bans:
+            seconds = self.scripted_bans.popleft()
+            self._banned_until[app_key] = now + seconds
+            raise self._ban(seconds)
         if self.calls_per_second is None:
             return
-        now = self.clock()
         window, count, banned_until = self._limits.setdefault(app_key, [math.floor(now), 0, 0.0])
         if banned_until > now:
             self.refused_during_bans += 1
@@ -742,12 +760,13 @@ class TaobaoFake(LoopbackServer, TopMethods):
             raise self._ban(self.ban_seconds)
 
     @staticmethod
-    def _ban(seconds: int) -> ApiError:
+    def _ban(seconds: float) -> ApiError:
+        # TOP states whole seconds; the tests' short bans (`ban_next`) state a fraction.
         return ApiError(
             7,
             "App Call Limited",
             "accesscontrol.limited-by-api-access-count",
-            f"This ban will last for {seconds} more seconds",
+            f"This ban will last for {round(seconds, 3):g} more seconds",
         )
 
     # --- the OAuth server -----------------------------------------------------------------
