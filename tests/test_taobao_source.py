@@ -427,6 +427,60 @@ def test_a_wrong_app_secret_fails_like_production_with_a_clear_message(
     assert "check the app secret" in state.last_error
 
 
+TMC_METHODS = (
+    "taobao.tmc.user.permit",
+    "taobao.tmc.group.add",
+    "taobao.tmc.messages.consume",
+    "taobao.tmc.messages.confirm",
+)
+
+
+def test_a_missing_permission_switches_that_part_off_with_a_notice_and_the_rest_syncs(
+    db: RawDatabase, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("no-trades")
+    connect(shop_plugins, shop, fake)
+    fake.deny("taobao.trades.sold.increment.get", *TMC_METHODS)
+    fake.deny("taobao.promotionmisc.item.activity.list.get")
+
+    report = sync(shop_plugins, shop)
+
+    assert report.kind == "full" and report.status == "succeeded" and report.failed == 0
+    assert len(snapshot(db, shop.id)) == 30 and snapshot(db, shop.id, "orders") == {}
+    assert snapshot(db, shop.id, "promotions") == {}
+    assert {(n.entity, n.code) for n in report.notices} == {
+        ("order", "PERMISSION_MISSING"),
+        ("promotion", "PERMISSION_MISSING"),
+    }
+    (orders,) = [n for n in report.notices if n.entity == "order"]
+    assert "taobao.trades.sold.increment.get" in orders.message
+    assert "isv.permission-api-package-limit" in orders.message
+    run = SyncRun.objects(shop_id=shop.id).get()
+    assert run.status == "succeeded" and {n.code for n in run.notices} == {"PERMISSION_MISSING"}
+    state = SourceSyncState.objects(shop_id=shop.id, source="taobao").get()
+    assert {n.entity for n in state.notices} == {"order", "promotion"}
+    assert "order" not in state.watermarks and "product" in state.watermarks
+    assert ShopPlugin.objects(shop_id=shop.id, name="taobao").get().health == "ok"
+
+    # the next run is incremental; without TMC the changes are found by modified time
+    ids = sorted(fake.seller.items)
+    fake.update_item(ids[0], title="没有消息也能同步")
+    again = sync(shop_plugins, shop)
+    assert again.kind == "incremental" and again.status == "succeeded"
+    assert again.products.updated_ids == [str(ids[0])]
+    assert {n.entity for n in again.notices} == {"changes", "order", "promotion"}
+    assert snapshot(db, shop.id)[str(ids[0])]["title"] == "没有消息也能同步"
+
+    # permissions granted later are picked up by the next run, orders from scratch
+    fake.grant("taobao.trades.sold.increment.get", "taobao.promotionmisc.item.activity.list.get")
+    granted = sync(shop_plugins, shop)
+    assert granted.kind == "incremental" and {n.entity for n in granted.notices} == {"changes"}
+    assert set(snapshot(db, shop.id, "orders")) == {str(t) for t in fake.seller.trades}
+    assert snapshot(db, shop.id, "promotions")
+    state = SourceSyncState.objects(shop_id=shop.id, source="taobao").get()
+    assert [n.entity for n in state.notices] == ["changes"] and "order" in state.watermarks
+
+
 # --- bad data and faults --------------------------------------------------------------------
 
 

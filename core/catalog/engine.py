@@ -62,6 +62,7 @@ from cloudcat.core.sources import (
     RejectedRecord,
     SourceAuthExpired,
     SourceCapability,
+    SourcePermissionMissing,
     SourceRateLimited,
 )
 from cloudcat.core.tenancy import ShopPlugins
@@ -235,10 +236,10 @@ class SyncEngine:
                 and self._has(SourceCapability.CHANGE_MESSAGES)
                 and CHANGES_STEP not in run.steps_done
             ):
-                self._drain_messages(ledger, run)
+                self._switchable(ledger, run, CHANGES_STEP, self._drain_messages)
             for spec in steps:
                 if spec.kind.value not in run.steps_done:
-                    self._sync_entity(ledger, run, spec)
+                    self._switchable(ledger, run, spec.kind.value, self._sync_entity, spec)
         except SyncLeaseLost:
             raise  # another run owns the ledger entry now: leave it alone
         except BaseException as exc:
@@ -266,6 +267,22 @@ class SyncEngine:
         ledger.finish(run, self.report, entities=[spec.kind.value for spec in steps])
         self._tell(self.report.summary())
         log.info("sync run %s for shop %s: %s", run.id, self.shop.id, self.report.summary())
+
+    def _switchable(
+        self, ledger: Ledger, run: RunHandle, step: str, action: Callable[..., None], *args: Any
+    ) -> None:
+        """Run one step; a part the source may not read (`SourcePermissionMissing`, for any
+        step but the products) is switched off with a notice, and the run goes on."""
+        try:
+            action(ledger, run, *args)
+        except SourcePermissionMissing as exc:
+            if step == EntityKind.PRODUCT.value:
+                raise
+            log.warning(
+                "sync run %s of %s: %s is switched off: %s", run.id, self.source.name, step, exc
+            )
+            self.report.notice(step, exc.code, str(exc))
+            ledger.step_done(run, self.report, step, Chunk())
 
     def _tell(self, message: str) -> None:
         if self.progress is not None:

@@ -33,7 +33,10 @@ AppKey, shared by every shop using the app and by every worker).
 TOP's refusals become the errors the engine understands: an invalid or expired session is
 `SourceAuthExpired` ("the Taobao authorization expired: reconnect"), a call limit TOP keeps
 announcing (code 7) or a spent share of the budget is `SourceRateLimited`, a refused
-signature (code 25) is a non-retryable `SourceError` telling to check the app secret.
+signature (code 25) is a non-retryable `SourceError` telling to check the app secret, and a
+method the app has no permission for (code 11/12) is `SourcePermissionMissing`: the engine
+switches that part (orders, promotions, change messages) off with a notice and syncs the
+rest, trying it again on every run so that a permission granted later is picked up.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ from cloudcat.core.plugin_api import (
     RejectedRecord,
     SourceAuthExpired,
     SourceError,
+    SourcePermissionMissing,
     SourceRateLimited,
     SourceStream,
     SourceUnsupported,
@@ -82,6 +86,7 @@ from cloudcat.plugins.taobao.config import TaobaoConfig, top_client
 from cloudcat.plugins.taobao.errors import (
     TopAuthError,
     TopError,
+    TopPermissionDenied,
     TopRateLimited,
     TopSignatureError,
     TopUnavailable,
@@ -107,6 +112,13 @@ LISTING_FIELDS = "num_iid,modified"
 ORDER_HISTORY = timedelta(days=90)
 """How far back a full order listing goes (TOP keeps sold trades for three months)."""
 DELETE_TOPICS = frozenset({"taobao_item_ItemDelete"})
+PARTS = (
+    ("taobao.trades.", "orders (sold trades)"),
+    ("taobao.promotionmisc.", "promotions"),
+    ("taobao.ump.", "promotions"),
+    ("taobao.tmc.", "change messages (TMC): changes are found by modified times instead"),
+)
+"""What a seller loses when the app lacks the permission of a method, by method prefix."""
 FOREIGN_POLLS = 5
 """How many more message batches `poll_changes` takes when one held only other sellers'."""
 
@@ -243,6 +255,13 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         except RateLimitExceeded as exc:
             raise SourceRateLimited(
                 "this shop's share of the Taobao app's call budget is spent", exc.retry_after
+            ) from exc
+        except TopPermissionDenied as exc:
+            part = next((p for prefix, p in PARTS if exc.method.startswith(prefix)), exc.method)
+            raise SourcePermissionMissing(
+                f"the Taobao app is not permitted to call {exc.method} "
+                f"({exc.sub_code or f'code {exc.code}'}): {part} are not synced until the app "
+                "is granted that permission on the Taobao Open Platform; the rest syncs"
             ) from exc
         except TopSignatureError as exc:
             raise TaobaoRefused(

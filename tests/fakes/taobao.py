@@ -231,6 +231,8 @@ class TaobaoFake(LoopbackServer, TopMethods):
         """What the seller answers on the authorization page."""
         self.calls_per_second: int | None = None
         self.ban_seconds = 1
+        self.denied: dict[str, set[str]] = {}
+        """App key -> the methods it has no permission for (code 11)."""
         self.scripted_bans: deque[float] = deque()
         """The bans `ban_next` scripted, in seconds, still to come."""
         self._banned_until: dict[str, float] = {}
@@ -340,6 +342,16 @@ class TaobaoFake(LoopbackServer, TopMethods):
         """Make an access token unknown to the gateway (code 27, ``invalid-sessionkey``)."""
         with self.state:
             self.grants[token].revoked = True
+
+    def deny(self, *methods: str, app_key: str | None = None) -> None:
+        """Take the permission of `methods` from the app: they answer code 11."""
+        with self.state:
+            self.denied.setdefault(app_key or self.app_key, set()).update(methods)
+
+    def grant(self, *methods: str, app_key: str | None = None) -> None:
+        """Give the app back the permission of `methods`."""
+        with self.state:
+            self.denied.get(app_key or self.app_key, set()).difference_update(methods)
 
     def throttle(self, calls_per_second: int | None, *, ban_seconds: int = 1) -> None:
         """Allow each app `calls_per_second` calls per second (None: no limit); beyond that,
@@ -693,6 +705,14 @@ class TaobaoFake(LoopbackServer, TopMethods):
         expected = _signature(params, app.secret, sign_method)
         if not hmac.compare_digest(params["sign"].upper(), expected):
             raise ApiError(25, "Invalid Signature")
+        if method in self.denied.get(app.key, set()):
+            # As TOP answers an app without the method's permission package.
+            raise ApiError(
+                11,
+                "Insufficient isv permissions",
+                "isv.permission-api-package-limit",
+                "scope ids is 11655 11998",
+            )
         handler, policy = METHODS[method]
         seller = self._session_seller(app, params.get("session"), policy)
         self._spend_budget(app.key)
