@@ -35,7 +35,7 @@ from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.taobao.source import RECONNECT, TaobaoSource, group_name
 from tests.catalog_checks import comparable, snapshot
 from tests.fakes.taobao import DELETE, TaobaoFake
-from tests.fakes.taobao_data import CATEGORY_NAMES, CHINA, top_time
+from tests.fakes.taobao_data import CATEGORY_NAMES, CHINA, add_activity, top_time
 
 FAST = 1000.0
 """A call budget the tests never reach (unless they mean to)."""
@@ -187,12 +187,17 @@ def test_a_full_sync_reads_items_skus_categories_promotions_and_orders(
     assert set(promotions) == {*running, f"shop-{fake.seller.user_id}"}
     shop_wide = promotions[f"shop-{fake.seller.user_id}"]
     assert shop_wide["level"] == "shop" and shop_wide["name"] == "满199减20"
-    for key, entry in running.items():
-        (priced,) = promotions[key]["items"]
-        assert money(priced["price"]) == Decimal(entry["item_promo_price"])
-        assert [money(v["price"]) for v in priced["variant_prices"]] == [
-            Decimal(p) for p in entry["sku_price_list"]
-        ]
+    for num_iid, entries in fake.seller.promotions.items():
+        for entry in entries:
+            if entry["promotion_id"] not in running:
+                continue
+            items = promotions[entry["promotion_id"]]["items"]
+            (priced,) = [i for i in items if i["product_id"] == str(num_iid)]
+            assert money(priced["price"]) == Decimal(entry["item_promo_price"])
+            assert [money(v["price"]) for v in priced["variant_prices"]] == [
+                Decimal(p) for p in entry["sku_price_list"]
+            ]
+    assert any(len(p["items"]) > 1 for p in promotions.values())  # every item, not the first
 
     orders = snapshot(db, shop.id, "orders")
     assert set(orders) == {str(tid) for tid in fake.seller.trades}
@@ -253,6 +258,30 @@ def test_an_incremental_sync_reads_what_changed_by_modified_time(
 
     again = sync(shop_plugins, shop)
     assert not again.changed
+
+
+def test_every_item_of_an_activity_is_priced_also_of_one_over_all_items(
+    db: RawDatabase, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("all-items")
+    connect(shop_plugins, shop, fake)
+    start = datetime.now(CHINA) - timedelta(days=1)
+    everything = add_activity(fake.seller, 8_800_001, start, None)
+    some = sorted(fake.seller.items)[-5:]
+    partial = add_activity(fake.seller, 8_800_002, start, some)
+    source = source_of(shop_plugins, shop, "products", "promotions")
+
+    report = run_sync(shop, source, kind="full")
+
+    assert report.failed == 0
+    promotions = snapshot(db, shop.id, "promotions")
+    whole = promotions[f"mjs-{everything['activity_id']}"]
+    assert {i["product_id"] for i in whole["items"]} == {str(i) for i in fake.seller.items}
+    assert {i["product_id"] for i in promotions[f"mjs-{partial['activity_id']}"]["items"]} == {
+        str(i) for i in some
+    }
+    ranges = fake.method_calls("taobao.promotionmisc.activity.range.list.get")
+    assert str(everything["activity_id"]) not in {p["activity_id"] for p in ranges}
 
 
 # --- change messages ------------------------------------------------------------------------

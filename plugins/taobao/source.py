@@ -16,10 +16,12 @@ AppKey, shared by every shop using the app and by every worker).
   from then on are listed. SKUs become variants with their option values
   (``properties_name``, with the seller's ``property_alias`` names), prices `Decimal`.
 * **Categories**: the seller's shop categories (``taobao.sellercats.list.get``).
-* **Promotions**: the shop's item discounts (``taobao.promotionmisc.item.activity.list.get``)
-  name the promoted items; each one's promotions with their item and SKU prices, and the
-  shop-wide ones, come from ``taobao.ump.promotion.get``. Ended promotions are left out. TOP
-  has no modification time for promotions, so every run lists them all.
+* **Promotions**: the shop's item discounts (``taobao.promotionmisc.item.activity.list.get``);
+  the items of each running one come from ``taobao.promotionmisc.activity.range.list.get``,
+  or, for one over every item (``participate_range`` 0), are every item on sale. Each
+  promoted item's promotions with their item and SKU prices, and the shop-wide ones, come
+  from ``taobao.ump.promotion.get``. Ended promotions are left out. TOP has no modification
+  time for promotions, so every run lists them all.
 * **Orders**: sold trades by modified time (``taobao.trades.sold.increment.get``), one day at a
   time (a `Checkpoint` per day), the last three months when `since` is None.
 * **Change messages** (TMC, through the HTTP pull methods): the first listing or message poll
@@ -417,10 +419,7 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         """The running and coming item and shop promotions (all of them, whatever `since`)."""
         with self.calling() as client:
             now = client.now()
-            promoted: dict[str, None] = {}
-            for activity in client.iter_promotion_activities():
-                for item_id in activity.get("item_ids") or []:
-                    promoted.setdefault(str(item_id))
+            promoted = dict.fromkeys(self.promoted_items(client, now))
             asked = list(promoted) or self._any_item(client)
             in_item: dict[str, dict[str, Any]] = {}
             priced: dict[str, list[PromotionItem]] = {}
@@ -450,6 +449,26 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
                         continue
                     if record.ends_at is None or record.ends_at > now:
                         yield record
+
+    def promoted_items(self, client: TopClient, now: datetime) -> Iterator[str]:
+        """The ids of the items in the shop's running or coming item discounts (an id may
+        come more than once)."""
+        every_item = False
+        for activity in client.iter_promotion_activities():
+            try:
+                ends = parse_time(str(activity.get("end_time") or ""))
+            except ValueError:
+                ends = None
+            if ends is not None and ends <= now:
+                continue  # ended: its items are not asked about
+            if str(activity.get("participate_range")) == "0":
+                every_item = True
+            elif activity.get("activity_id"):
+                yield from client.activity_items(str(activity["activity_id"]))
+        if every_item:
+            for row in client.iter_items(fields="num_iid"):
+                if row.get("num_iid"):
+                    yield str(row["num_iid"])
 
     def _any_item(self, client: TopClient) -> list[str]:
         """One on-sale item's id (shop promotions are read through an item), if any."""
