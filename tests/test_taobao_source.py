@@ -284,6 +284,34 @@ def test_every_item_of_an_activity_is_priced_also_of_one_over_all_items(
     assert str(everything["activity_id"]) not in {p["activity_id"] for p in ranges}
 
 
+def test_sold_out_and_taken_down_items_are_listed_and_a_reconcile_deletes_a_deleted_item(
+    db: RawDatabase, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("banners")
+    connect(shop_plugins, shop, fake)
+    sync(shop_plugins, shop)
+    ids = sorted(fake.seller.items)
+    fake.delist(ids[0], banner="sold_out")
+    fake.delist(ids[1], banner="violation_off_shelf")
+    fake.delist(ids[2])
+    fake.delete_item(ids[3])
+    fake.tmc.records.clear()  # only the listing tells
+
+    report = sync(shop_plugins, shop, kind="reconcile")
+
+    assert report.failed == 0
+    stored = snapshot(db, shop.id)
+    sold_out = stored[str(ids[0])]
+    assert sold_out["status"] == "delisted" and sold_out["stock"] == 0
+    assert all(v["stock"] == 0 for v in sold_out["variants"])  # read, not just left out
+    assert stored[str(ids[1])]["status"] == "delisted"
+    assert stored[str(ids[2])]["status"] == "delisted"
+    assert stored[str(ids[3])]["status"] == "deleted"  # as a change message would say
+    assert report.products.removed_ids == [str(ids[3])]
+    banners = {p.get("banner") for p in fake.method_calls("taobao.items.inventory.get")}
+    assert banners == {"for_shelved", "sold_out", "violation_off_shelf"}
+
+
 # --- change messages ------------------------------------------------------------------------
 
 

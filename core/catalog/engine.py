@@ -64,6 +64,7 @@ from cloudcat.core.sources import (
     SourceCapability,
     SourcePermissionMissing,
     SourceRateLimited,
+    SourceUnsupported,
 )
 from cloudcat.core.tenancy import ShopPlugins
 
@@ -394,7 +395,24 @@ class SyncEngine:
             return
         if run.resumed:
             seen = seen | ledger.seen_ids(run, spec.kind.value)
+        if self.source.confirms_absent:
+            seen = seen | self._confirm_absent(spec, writer, writer.absent(seen, run.started_at))
         writer.remove_absent(seen, run.started_at)
+
+    def _confirm_absent(
+        self, spec: EntitySpec, writer: EntityWriter, absent: list[str]
+    ) -> set[str]:
+        """Ask a source that reads objects by id (`fetch`) about the ones its listing left
+        out: what it still has is stored as it is, what it no longer has is deleted (not
+        merely delisted). Returns the ids it answered for (none if it cannot read this kind)."""
+        if not absent:
+            return set()
+        try:
+            self._fetch(spec, writer, absent)
+        except SourceUnsupported:
+            return set()
+        writer.flush()
+        return set(absent)
 
     # --- change messages and webhooks ----------------------------------------------------
 

@@ -290,23 +290,30 @@ class EntityWriter:
             }
         return {}
 
-    def remove_absent(self, seen: set[str], started_at: datetime) -> None:
-        """Give the absent status to stored objects not in `seen` and untouched since
-        `started_at` (an object written meanwhile, e.g. by a webhook, is kept)."""
-        status = self.spec.absent_status
-        if status is None:
-            return
+    def absent(self, seen: set[str], started_at: datetime) -> list[str]:
+        """The stored objects `remove_absent` would give the absent status, in id order."""
+        if self.spec.absent_status is None:
+            return []
         if self.known is None:
             self.preload()
         assert self.known is not None
-        keep = (status, self.spec.deleted_status)
-        missing = sorted(
+        keep = (self.spec.absent_status, self.spec.deleted_status)
+        return sorted(
             external_id
             for external_id, stored in self.known.items()
             if external_id not in seen
             and stored.status not in keep
             and (stored.updated_at is None or stored.updated_at < started_at)
         )
+
+    def remove_absent(self, seen: set[str], started_at: datetime) -> None:
+        """Give the absent status to stored objects not in `seen` and untouched since
+        `started_at` (an object written meanwhile, e.g. by a webhook, is kept)."""
+        status = self.spec.absent_status
+        if status is None:
+            return
+        keep = (status, self.spec.deleted_status)
+        missing = self.absent(seen, started_at)
         for chunk in _chunks(missing, REMOVE_CHUNK):
             query = {
                 "shop_id": self.shop_id,

@@ -6,8 +6,10 @@ through the shop's share of the app's call budget (`cloudcat.core.ratelimit`: on
 AppKey, shared by every shop using the app and by every worker).
 
 * **Products**: the items on sale (``taobao.items.onsale.get``), then those in the warehouse
-  (``taobao.items.inventory.get``, delisted), each listed by modified time, oldest first, 200 a
-  page, and read in detail with their SKUs 20 at a time (``taobao.items.seller.list.get``).
+  (``taobao.items.inventory.get``, delisted) under each ``banner`` that holds them (waiting to
+  go on sale, sold out, taken down for violations), each listed by modified time, oldest
+  first, 200 a page, and read in detail with their SKUs 20 at a time
+  (``taobao.items.seller.list.get``).
   The listing walks by modified time (each page starts at the last page's newest modification,
   leaving out the items already read at that second) rather than by page number, so an item
   changed while the listing runs moves ahead and is not skipped, and no listing goes deeper
@@ -107,9 +109,22 @@ from cloudcat.plugins.taobao.signing import CHINA, format_time, parse_time
 log = logging.getLogger(__name__)
 
 RECONNECT = "the Taobao authorization expired: reconnect"
-LISTINGS = ("onsale", "instock")
-"""The two item listings of a product sync, in order: on sale, then in the warehouse."""
-LISTING_METHODS = {"onsale": "taobao.items.onsale.get", "instock": "taobao.items.inventory.get"}
+LISTINGS = ("onsale", "for_shelved", "sold_out", "violation_off_shelf")
+"""The item listings of a product sync, in order: on sale, then the warehouse by ``banner``.
+
+``taobao.items.inventory.get`` lists one ``banner`` at a time, ``for_shelved`` when none is
+given, and its documentation says ``for_shelved`` = ``regular_shelved`` (to be listed at a set
+time) + ``never_on_shelf`` + ``off_shelf`` (taken off by the seller): the items sold out
+(``sold_out``) and those taken down for violations (``violation_off_shelf``) are only listed
+when asked for by their own banner."""
+LISTING_METHODS = {
+    "onsale": "taobao.items.onsale.get",
+    "for_shelved": "taobao.items.inventory.get",
+    "sold_out": "taobao.items.inventory.get",
+    "violation_off_shelf": "taobao.items.inventory.get",
+}
+OLD_LISTINGS = {"instock": "for_shelved"}
+"""Listing names of checkpoints stored by earlier versions."""
 LISTING_FIELDS = "num_iid,modified"
 ORDER_HISTORY = timedelta(days=90)
 """How far back a full order listing goes (TOP keeps sold trades for three months)."""
@@ -154,6 +169,7 @@ def _resume_point(token: str | None, start: datetime) -> tuple[str, datetime]:
     """The listing and modified time a product checkpoint token names (or the beginning)."""
     if token:
         listing, _, moment = token.partition("|")
+        listing = OLD_LISTINGS.get(listing, listing)
         if listing in LISTINGS:
             try:
                 return listing, max(start, parse_time(moment))
@@ -187,6 +203,9 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
     page_size: ClassVar[int] = ITEMS_PAGE_SIZE
     """Items per listing page (TOP serves at most 200)."""
     order_history: ClassVar[timedelta] = ORDER_HISTORY
+    confirms_absent: ClassVar[bool] = True
+    """The listings cover every item the seller has (on sale and under every warehouse
+    banner), so one they leave out is asked about by id: gone from Taobao, it is deleted."""
 
     def __init__(self, context: ProviderContext) -> None:
         super().__init__(context)
@@ -314,6 +333,7 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
             "start_modified": start,
             "end_modified": end,
             "order_by": "modified:asc",
+            "banner": listing if listing != "onsale" else None,
         }
         return client.page(
             LISTING_METHODS[listing],
@@ -392,7 +412,7 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         """Each detailed item as a `ProductRecord`, or a `RejectedRecord` saying why not."""
         for item in items:
             try:
-                yield product_record(item, listing)
+                yield product_record(item, "onsale" if listing == "onsale" else "instock")
             except Unreadable as exc:
                 reference = str(item.get("num_iid") or "an item")
                 yield RejectedRecord(reference, f"unreadable Taobao item: {exc}")

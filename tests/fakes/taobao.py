@@ -51,6 +51,7 @@ from urllib.parse import parse_qs, quote, urlencode
 from tests.fakes.server import FakeRequest, FakeResponse, LoopbackServer
 from tests.fakes.taobao_api import (
     DELETE,
+    INVENTORY_BANNER,
     METHODS,
     SESSION_REQUIRED,
     ApiError,
@@ -466,11 +467,18 @@ class TaobaoFake(LoopbackServer, TopMethods):
             item["modified"] = now
             return item
 
-    def delist(self, num_iid: int) -> None:
-        """Take an item off sale (to the warehouse): TMC says ItemDownshelf."""
+    def delist(self, num_iid: int, *, banner: str = "off_shelf") -> None:
+        """Take an item off sale (to the warehouse, under `banner`: ``off_shelf`` when the
+        seller does it, ``sold_out`` when its stock ran out, ``violation_off_shelf`` when
+        Taobao took it down): TMC says ItemDownshelf."""
         with self.state:
             seller, item = self._find(num_iid)
             item["approve_status"] = "instock"
+            item[INVENTORY_BANNER] = banner
+            if banner == "sold_out":
+                item["num"] = 0
+                for sku in item.get("skus") or []:
+                    sku["quantity"] = 0
             item["delist_time"] = item["modified"] = self.now_text()
             self.tmc.publish(
                 "taobao_item_ItemDownshelf",
@@ -488,6 +496,7 @@ class TaobaoFake(LoopbackServer, TopMethods):
         with self.state:
             seller, item = self._find(num_iid)
             item["approve_status"] = "onsale"
+            item.pop(INVENTORY_BANNER, None)
             item["list_time"] = item["modified"] = self.now_text()
             self.tmc.publish(
                 "taobao_item_ItemUpshelf",

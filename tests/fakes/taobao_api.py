@@ -68,6 +68,10 @@ ACTIVITY_LIST_FIELDS = (
 """What ``taobao.promotionmisc.item.activity.list.get`` answers of each activity."""
 FIELD_ALIASES = {"sku": "skus", "item_img": "item_imgs", "prop_img": "prop_imgs"}
 ORDERINGS = frozenset({"list_time", "delist_time", "num", "modified", "sold_quantity"})
+INVENTORY_BANNER = "_banner"
+"""The (unserved) key of a warehouse item telling which ``banner`` lists it."""
+FOR_SHELVED = frozenset({"regular_shelved", "never_on_shelf", "off_shelf"})
+BANNERS = FOR_SHELVED | {"for_shelved", "sold_out", "violation_off_shelf"}
 DELETE = object()
 """In `TaobaoFake.malform_item` overrides: leave the field out of the answer."""
 
@@ -346,19 +350,21 @@ class TopMethods:
         return self._listing(call, lambda item: item["approve_status"] == "onsale")
 
     def m_items_inventory_get(self, call: Call) -> Json:
-        """``taobao.items.inventory.get``: the seller's items in the warehouse (``banner``)."""
+        """``taobao.items.inventory.get``: the seller's items in the warehouse under one
+        ``banner``, as documented: ``regular_shelved``, ``never_on_shelf``, ``off_shelf``,
+        ``sold_out``, ``violation_off_shelf``, or ``for_shelved`` (the default) = the first
+        three together. Each warehouse item is under one banner (`INVENTORY_BANNER`)."""
         banner = call.text("banner") or "for_shelved"
-        if banner == "sold_out":
-            return self._listing(call, lambda item: item["num"] == 0)
-        if banner not in (
-            "for_shelved",
-            "regular_shelved",
-            "never_on_shelf",
-            "off_shelf",
-            "violation_off_shelf",
-        ):
+        if banner not in BANNERS:
             raise invalid("banner")
-        return self._listing(call, lambda item: item["approve_status"] == "instock")
+        wanted = FOR_SHELVED if banner == "for_shelved" else {banner}
+        return self._listing(
+            call,
+            lambda item: (
+                item["approve_status"] == "instock"
+                and item.get(INVENTORY_BANNER, "off_shelf") in wanted
+            ),
+        )
 
     def m_items_seller_list_get(self, call: Call) -> Json:
         """``taobao.items.seller.list.get``: up to 20 items in detail (unknown ids left out)."""
