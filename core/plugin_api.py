@@ -31,6 +31,7 @@ from cloudcat.core.oauth import (
     CallbackExchanger,
     OAuthProvider,
     TokenSet,
+    forget_authorization,
 )
 from cloudcat.core.providers import (
     AnalyticsSink,
@@ -147,6 +148,7 @@ __all__ = [
     "WebhookRejected",
     "__version__",
     "describe_request_error",
+    "forget_authorization",
     "hookimpl",
     "http_session",
     "redact_url",

@@ -27,7 +27,7 @@ from cloudcat.core.documents import OAuthConnection, Shop, ShopPlugin, SourceSyn
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.job_handlers import CATALOG_SYNC, catalog_sync_handler, start_catalog_sync
 from cloudcat.core.jobs import Backoff, JobState, Worker, get_job
-from cloudcat.core.oauth import OAuthFlows, TokenSet
+from cloudcat.core.oauth import OAuthFlows, TokenSet, connected, connection_of
 from cloudcat.core.ratelimit import COLLECTION
 from cloudcat.core.services import Services
 from cloudcat.core.storage.database import RawDatabase
@@ -444,6 +444,7 @@ def test_an_expired_session_asks_to_reconnect_and_keeps_what_was_stored(
     assert failed.counts["product"].unchanged > 0  # it was half-way through the items
     plugin = ShopPlugin.objects(shop_id=shop.id, name="taobao").get()
     assert plugin.health == "error" and RECONNECT in plugin.last_error
+    assert not connected(connection_of(shop.id, "taobao"))  # the refused session is forgotten
     assert comparable(snapshot(db, shop.id)) == comparable(before)  # nothing delisted or lost
 
     reconnect(shop_plugins, shop, fake, fake.issue_session(), fake.seller.user_id)

@@ -48,7 +48,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
 from cloudcat.core.oauth import AuthorizationExpired, connection_of
@@ -73,6 +73,7 @@ from cloudcat.core.plugin_api import (
     SourceRateLimited,
     SourceStream,
     SourceUnsupported,
+    forget_authorization,
 )
 from cloudcat.core.ratelimit import RateLimit, RateLimitExceeded, SharedRateLimiter, ShopBudget
 from cloudcat.plugins.taobao.client import (
@@ -210,6 +211,8 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
     def __init__(self, context: ProviderContext) -> None:
         super().__init__(context)
         self._messages_enabled = False
+        self._token_read_at: datetime | None = None
+        """When the seller's access token was last read (to forget it if TOP refuses it)."""
 
     # --- plumbing --------------------------------------------------------------------------
 
@@ -237,9 +240,11 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         if source is None:
             raise SourceAuthExpired("Taobao is not connected: connect the shop")
         try:
-            return source()
+            token = source()
         except AuthorizationExpired as exc:
             raise SourceAuthExpired(exc.message) from exc
+        self._token_read_at = datetime.now(UTC)
+        return token
 
     def seller(self) -> tuple[str, str]:
         """The connected seller's Taobao user id and nick (empty when unknown)."""
@@ -267,6 +272,10 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
             yield
         except TopAuthError as exc:
             self.context.log.warning("Taobao refused the session: %s", exc)
+            if self._token_read_at is not None:  # the shop is no longer connected
+                forget_authorization(
+                    self.context.shop.id, self.name, obtained_at=self._token_read_at
+                )
             raise SourceAuthExpired(RECONNECT) from exc
         except TopRateLimited as exc:
             raise SourceRateLimited(
