@@ -695,7 +695,7 @@ def test_a_killed_sync_resumes_and_ends_like_an_uninterrupted_one(
         sync(shop_plugins, control, kind="full")
 
         assert report.resumed == 1 and report.run_id == str(interrupted.id)
-        resumed_listing = fake.method_calls("taobao.items.onsale.get")[listed_before + 1]
+        resumed_listing = fake.method_calls("taobao.items.onsale.get")[listed_before]
         assert resumed_listing["start_modified"] == token.split("|")[1]
         assert comparable(snapshot(db, killed.id)) == comparable(snapshot(db, control.id))
         assert len(snapshot(db, killed.id)) == 120
@@ -704,6 +704,70 @@ def test_a_killed_sync_resumes_and_ends_like_an_uninterrupted_one(
             assert comparable(snapshot(db, killed.id, collection)) == comparable(
                 snapshot(db, control.id, collection)
             )
+
+
+def test_a_killed_sync_resumes_inside_a_second_shared_by_hundreds_of_items(
+    db: RawDatabase, shop_plugins: ShopPlugins, mongo_uri: str, database_name: str
+) -> None:
+    with TaobaoFake(items=300, skus=1, trades=0, base_time=recent()) as fake:
+        bulk_edit = top_time(recent() - timedelta(minutes=30))
+        for item in fake.seller.items.values():  # a bulk edit: one modified second for all
+            item["modified"] = bulk_edit
+        killed, control = new_shop("same-second"), new_shop("same-second-control")
+        for shop in (killed, control):
+            connect(shop_plugins, shop, fake)
+        fake.latency["taobao.items.seller.list.get"] = 0.1
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.taobao_sync_child",
+                *(mongo_uri, database_name, str(killed.id), "20", "0.35", "20"),
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        try:
+            wait_for_products(db, killed, 150, child)
+            child.send_signal(signal.SIGKILL)
+            assert child.wait(timeout=10) == -signal.SIGKILL
+        finally:
+            if child.poll() is None:
+                child.kill()
+        fake.latency.clear()
+        token = SyncRun.objects(shop_id=killed.id).get().checkpoints["product"]
+        assert token.startswith(f"onsale|{bulk_edit}|")  # the position inside that second
+        stored_before = db["products"].count_documents({"shop_id": killed.id})
+        reading = ("taobao.items.onsale.get", "taobao.items.inventory.get")
+        reading += ("taobao.items.seller.list.get",)
+
+        def calls_during(run: Any) -> tuple[int, Any]:
+            before = len(fake.calls_of(fake.seller.user_id))
+            result = run()
+            made = fake.calls_of(fake.seller.user_id)[before:]
+            return len([c for c in made if c.method in reading]), result
+
+        resumed_calls, report = calls_during(
+            lambda: run_sync(
+                killed,
+                source_of(shop_plugins, killed, "products"),
+                lease=timedelta(0),
+                batch_size=20,
+            )
+        )
+        full_calls, full = calls_during(
+            lambda: run_sync(control, source_of(shop_plugins, control, "products"), kind="full")
+        )
+
+    assert report.resumed == 1 and full.products.created == 300
+    assert len(snapshot(db, killed.id)) == 300
+    assert comparable(snapshot(db, killed.id)) == comparable(snapshot(db, control.id))
+    assert resumed_calls < full_calls  # it went on inside the second, not from its start
+    remaining_pages = -(-(300 - stored_before) // 20)
+    assert resumed_calls <= 2 * remaining_pages + 6
+    counts = report.products
+    assert counts.created + counts.updated + counts.unchanged == 300, counts.counts()
+    assert counts.created == 300 and counts.failed == 0  # the whole run, counted once
 
 
 # --- the shared call budget -----------------------------------------------------------------

@@ -306,6 +306,9 @@ class SyncEngine:
         writer = self._writer(spec, chunk)
         if complete:
             writer.preload()
+        if run.resumed:  # count the whole run once, what its earlier lives did included
+            writer.resumed_from = run.started_at
+            writer.counted = ledger.seen_ids(run, entity)
         seen: set[str] = set()
         # Every id the listing accounted for, rejected ones too: a complete listing keeps the
         # stored copy of an object it could not read instead of delisting it.

@@ -162,21 +162,26 @@ def _modified(row: Mapping[str, Any]) -> datetime | None:
         return None
 
 
-def _checkpoint(listing: str, cursor: datetime) -> str:
-    return f"{listing}|{format_time(cursor)}"
+def _checkpoint(listing: str, cursor: datetime, read: int) -> str:
+    """``<listing>|<modified time>|<items of that second already read>`` (no count when 0)."""
+    return f"{listing}|{format_time(cursor)}" + (f"|{read}" if read else "")
 
 
-def _resume_point(token: str | None, start: datetime) -> tuple[str, datetime]:
-    """The listing and modified time a product checkpoint token names (or the beginning)."""
+def _resume_point(token: str | None, start: datetime) -> tuple[str, datetime, int]:
+    """The listing, modified time and count of items of that second already read that a
+    product checkpoint token names (or the beginning)."""
     if token:
-        listing, _, moment = token.partition("|")
+        listing, _, rest = token.partition("|")
+        moment, _, read = rest.partition("|")
         listing = OLD_LISTINGS.get(listing, listing)
-        if listing in LISTINGS:
+        if listing in LISTINGS and (read == "" or read.isdigit()):
             try:
-                return listing, max(start, parse_time(moment))
+                at = parse_time(moment)
             except ValueError:
                 log.warning("ignoring an unreadable Taobao checkpoint %r", token)
-    return LISTINGS[0], start
+            else:
+                return (listing, at, int(read or 0)) if at >= start else (listing, start, 0)
+    return LISTINGS[0], start, 0
 
 
 class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
@@ -312,21 +317,30 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
     def iter_products(
         self, *, since: datetime | None = None, checkpoint: str | None = None
     ) -> ProductStream:
-        """The items on sale, then the delisted ones, each page followed by a checkpoint."""
+        """The items on sale, then the delisted ones, each page followed by a checkpoint.
+
+        A resumed listing (`checkpoint`) does not count the items again: the run knows its
+        total already."""
         with self.calling() as client:
             if since is None:
                 self.enable_messages(client)
             start = since.astimezone(CHINA) if since is not None else EARLIEST
-            firsts = {listing: self.listing_page(client, listing, start) for listing in LISTINGS}
-            yield ExpectedTotal(sum(page.total or 0 for page in firsts.values()))
-            resume_listing, cursor = _resume_point(checkpoint, start)
+            firsts: dict[str, Page] = {}
+            if checkpoint is None:
+                firsts = {
+                    listing: self.listing_page(client, listing, start) for listing in LISTINGS
+                }
+                yield ExpectedTotal(sum(page.total or 0 for page in firsts.values()))
+            resume_listing, cursor, skip = _resume_point(checkpoint, start)
             done: set[str] = set()
             for listing in LISTINGS[LISTINGS.index(resume_listing) :]:
-                begin = cursor if listing == resume_listing else start
-                first = firsts[listing] if begin == start else None
-                for rows, reached in self.walk(client, listing, begin, first):
+                resumed = listing == resume_listing
+                begin = cursor if resumed else start
+                first = firsts.get(listing) if begin == start and not skip else None
+                walked = self.walk(client, listing, begin, first, skip if resumed else 0)
+                for rows, reached, read in walked:
                     yield from self.details(client, rows, listing, done)
-                    yield Checkpoint(_checkpoint(listing, reached))
+                    yield Checkpoint(_checkpoint(listing, reached, read))
 
     def listing_page(
         self,
@@ -353,34 +367,50 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         )
 
     def walk(
-        self, client: TopClient, listing: str, start: datetime, first: Page | None = None
-    ) -> Iterator[tuple[list[dict[str, Any]], datetime]]:
-        """The pages of a listing from `start`, by modified time: (rows, resume point).
+        self,
+        client: TopClient,
+        listing: str,
+        start: datetime,
+        first: Page | None = None,
+        skip: int = 0,
+    ) -> Iterator[tuple[list[dict[str, Any]], datetime, int]]:
+        """The pages of a listing from `start`, by modified time: (rows, resume point, how
+        many items of the resume point's second are read).
 
         Each page starts at the newest modification of the one before, leaving out the items
         already read at that second; a second holding more than a page of items is paged
-        through by number."""
+        through by number. `skip` items of the second `start` were read before (a resumed
+        listing): TOP cannot list from an item id, so the resume point is the modified time
+        and the position in TOP's order within that second (``order_by=modified:asc``)."""
         cursor = start
         read_at_cursor: set[str] = set()
         page = first
+        if skip >= self.page_size:  # resuming inside a second holding more than a page
+            yield from self._same_second(client, listing, cursor, set(), skip)
+            cursor, skip, page = cursor + timedelta(seconds=1), 0, None
         while True:
             if page is None:
                 page = self.listing_page(client, listing, cursor)
             rows = page.rows
+            if skip:
+                read_at_cursor = {
+                    str(r.get("num_iid")) for r in rows[:skip] if _modified(r) == cursor
+                }
+                skip = 0
             fresh = [r for r in rows if not self._read_at(r, cursor, read_at_cursor)]
             times = [t for t in (_modified(r) for r in rows) if t is not None]
             newest = max(times, default=cursor)
             full = len(rows) >= self.page_size
             if full and newest <= cursor:
-                yield fresh, cursor
-                yield from self._same_second(client, listing, cursor, read_at_cursor)
+                yield fresh, cursor, len(rows)
+                yield from self._same_second(client, listing, cursor, read_at_cursor, len(rows))
                 cursor, read_at_cursor, page = cursor + timedelta(seconds=1), set(), None
                 continue
-            yield fresh, newest
-            if not full:
-                return
             at_newest = {str(r.get("num_iid")) for r in rows if _modified(r) == newest}
             read_at_cursor = at_newest | (read_at_cursor if newest == cursor else set())
+            yield fresh, newest, len(read_at_cursor)
+            if not full:
+                return
             cursor, page = newest, None
 
     @staticmethod
@@ -388,13 +418,18 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         return str(row.get("num_iid")) in read and _modified(row) == cursor
 
     def _same_second(
-        self, client: TopClient, listing: str, moment: datetime, read: set[str]
-    ) -> Iterator[tuple[list[dict[str, Any]], datetime]]:
-        """The rest of the items modified within the second `moment`, page by page."""
-        page_no = 2
+        self, client: TopClient, listing: str, moment: datetime, read: set[str], offset: int
+    ) -> Iterator[tuple[list[dict[str, Any]], datetime, int]]:
+        """The items modified within the second `moment` after the first `offset` of them,
+        page by page (with how many of that second are read after each)."""
+        page_no, skip = divmod(offset, self.page_size)
+        page_no += 1
         while True:
             page = self.listing_page(client, listing, moment, page_no, end=moment)
-            yield [r for r in page.rows if str(r.get("num_iid")) not in read], moment
+            rows = page.rows[skip:]
+            skip = 0
+            offset = (page_no - 1) * self.page_size + len(page.rows)
+            yield [r for r in rows if str(r.get("num_iid")) not in read], moment, offset
             if len(page.rows) < self.page_size:
                 return
             page_no += 1
