@@ -722,13 +722,19 @@ def test_a_killed_sync_resumes_inside_a_second_shared_by_hundreds_of_items(
                 sys.executable,
                 "-m",
                 "tests.taobao_sync_child",
-                *(mongo_uri, database_name, str(killed.id), "20", "0.35", "20"),
+                *(mongo_uri, database_name, str(killed.id), "20", "1.0", "7"),
             ],
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )
         try:
             wait_for_products(db, killed, 150, child)
+            while True:  # kill it with items stored after its last checkpoint
+                run = SyncRun.objects(shop_id=killed.id).get()
+                counted = run.counts["product"].created if "product" in run.counts else 0
+                if db["products"].count_documents({"shop_id": killed.id}) > counted:
+                    break
+                time.sleep(0.005)
             child.send_signal(signal.SIGKILL)
             assert child.wait(timeout=10) == -signal.SIGKILL
         finally:
