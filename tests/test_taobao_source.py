@@ -36,6 +36,7 @@ from cloudcat.plugins.taobao.source import RECONNECT, TaobaoSource, group_name
 from tests.catalog_checks import comparable, snapshot
 from tests.fakes.taobao import DELETE, TaobaoFake
 from tests.fakes.taobao_data import CATEGORY_NAMES, CHINA, add_activity, top_time
+from tests.graphql_client import GraphQLClient
 
 FAST = 1000.0
 """A call budget the tests never reach (unless they mean to)."""
@@ -537,6 +538,28 @@ def test_a_missing_permission_switches_that_part_off_with_a_notice_and_the_rest_
     assert snapshot(db, shop.id, "promotions")
     state = SourceSyncState.objects(shop_id=shop.id, source="taobao").get()
     assert [n.entity for n in state.notices] == ["changes"] and "order" in state.watermarks
+
+
+def test_the_seller_reads_the_notice_in_the_sync_status(
+    client: GraphQLClient, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    client.sign_up("notices@example.com")
+    shop_id = client.create_shop("notices")
+    shop = Shop.objects(id=shop_id).get()
+    connect(shop_plugins, shop, fake)
+    fake.deny("taobao.trades.sold.increment.get")
+    sync(shop_plugins, shop)
+
+    data = client.data(
+        """query($s: ID!) { shop(id: $s) { syncStatus { source lastError
+          lastRun { status notices { entity code message } } } } }""",
+        {"s": shop_id},
+    )
+    (status,) = data["shop"]["syncStatus"]
+    assert status["lastError"] is None and status["lastRun"]["status"] == "SUCCEEDED"
+    (notice,) = status["lastRun"]["notices"]
+    assert notice["entity"] == "order" and notice["code"] == "PERMISSION_MISSING"
+    assert "orders (sold trades) are not synced" in notice["message"]
 
 
 # --- bad data and faults --------------------------------------------------------------------
