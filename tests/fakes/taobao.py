@@ -22,7 +22,11 @@ Tests change the seller's catalog with `update_item`, `update_sku`, `delist`, `r
 `delete_item`, `add_item`, `add_trade` and `update_trade` (each bumps ``modified`` and
 publishes the TMC messages sellers who permitted them get), and inject faults with
 `fail_next` (HTTP 5xx), `break_json_next`, `malform_item`, `expire_session`,
-`revoke_session`, `throttle` and `latency` (a slow method). `clock` drives every time check;
+`revoke_session`, `throttle`, `ban_next` (consecutive announced bans), `deny`/`grant` (an app
+without a method's permission: code 11 ``isv.permission-api-package-limit``) and `latency` (a
+slow method). `delist` puts an item in the warehouse under a ``banner`` (taken off by the
+seller, sold out, or taken down for a violation), which ``taobao.items.inventory.get`` lists
+one banner at a time, as documented. `clock` drives every time check;
 pass a `ManualClock` to move time without waiting. `timeline` logs every call with its arrival
 time, the seller of its session and its answer's code, for tests that count calls per window.
 
