@@ -13,8 +13,10 @@ AppKey, shared by every shop using the app and by every worker).
   The listing walks by modified time (each page starts at the last page's newest modification,
   leaving out the items already read at that second) rather than by page number, so an item
   changed while the listing runs moves ahead and is not skipped, and no listing goes deeper
-  than TOP's paging cap. A `Checkpoint` (``<listing>|<modified time>``) follows every page, and
-  an `ExpectedTotal` (both listings' totals) comes first. With `since`, only items modified
+  than TOP's paging cap. A `Checkpoint` (``<listing>|<modified time>|<items of that second
+  read>``) follows every page, so that a resume goes on inside a second many items share (a
+  bulk edit), and an `ExpectedTotal` (the listings' totals) comes first. With `since`, only
+  items modified
   from then on are listed. SKUs become variants with their option values
   (``properties_name``, with the seller's ``property_alias`` names), prices `Decimal`.
 * **Categories**: the seller's shop categories (``taobao.sellercats.list.get``).
