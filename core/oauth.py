@@ -227,6 +227,20 @@ def connections_of(shop_id: str | ObjectId) -> dict[str, OAuthConnection]:
     return {c.plugin: c for c in OAuthConnection.objects(shop_id=ObjectId(shop_id))}
 
 
+@retry_transient
+def forget_authorization(shop_id: str | ObjectId, plugin: str, *, obtained_at: datetime) -> bool:
+    """Forget the shop's authorization of `plugin` because the provider refused its token
+    (revoked, invalid, expired for good): the plugin then shows as not connected until the
+    seller connects again. `obtained_at` is when the refused token was read: an authorization
+    stored after that (the seller reconnected meanwhile) is kept. True if one was forgotten."""
+    deleted = OAuthConnection.objects(
+        shop_id=ObjectId(shop_id), plugin=plugin, updated_at__lte=obtained_at
+    ).delete()
+    if deleted:
+        log.warning("shop %s: %s refused its authorization, which is forgotten", shop_id, plugin)
+    return bool(deleted)
+
+
 def connected(connection: OAuthConnection | None, now: datetime | None = None) -> bool:
     """True when `connection` holds tokens that work or can be refreshed (no decryption)."""
     if connection is None:

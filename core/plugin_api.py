@@ -47,6 +47,7 @@ from cloudcat.core.oauth import (
     CallbackExchanger,
     OAuthProvider,
     TokenSet,
+    forget_authorization,
 )
 from cloudcat.core.plugin_state import MAX_VALUE_BYTES as STATE_MAX_VALUE_BYTES
 from cloudcat.core.plugin_state import ProviderState
@@ -96,6 +97,7 @@ from cloudcat.core.sources import (
     SourceAuthExpired,
     SourceCapability,
     SourceError,
+    SourcePermissionMissing,
     SourceRateLimited,
     SourceRecord,
     SourceStream,
@@ -166,6 +168,7 @@ __all__ = [
     "SourceAuthExpired",
     "SourceCapability",
     "SourceError",
+    "SourcePermissionMissing",
     "SourceRateLimited",
     "SourceRecord",
     "SourceStream",
@@ -181,6 +184,7 @@ __all__ = [
     "__version__",
     "build_retry",
     "describe_request_error",
+    "forget_authorization",
     "hookimpl",
     "http_session",
     "redact_url",

@@ -316,6 +316,10 @@ class MarketplaceSource(Provider):
     change_batch_size: ClassVar[int] = 100
     """How many change messages `poll_changes` is asked for (and ids `fetch` is given) at a
     time."""
+    confirms_absent: ClassVar[bool] = False
+    """Whether the objects a complete listing left out are read with `fetch` before they are
+    delisted: for a source whose listings cover every object it has, so that one gone from
+    the marketplace is deleted (as its change message would say) and not merely delisted."""
 
     @abstractmethod
     def iter_products(

@@ -14,7 +14,8 @@ them, stores them and keeps the ledger. Sources never write the database themsel
   many objects to expect, for progress bars).
 * **Changes** (`Change`) are what change messages and webhooks announce.
 * **Errors**: `SourceAuthExpired` (the seller must reconnect), `SourceRateLimited` (with
-  `retry_after`), `SourceUnsupported` (the source lacks the capability) and `WebhookRejected`
+  `retry_after`), `SourcePermissionMissing` (the app may not call a part: it is switched off
+  with a notice), `SourceUnsupported` (the source lacks the capability) and `WebhookRejected`
   (a webhook whose signature does not verify). All are `PluginFailure`s.
 """
 
@@ -357,13 +358,34 @@ class SourceRateLimited(SourceError):
     """The marketplace asked us to slow down and the source's own retries are spent.
 
     `retry_after` is the marketplace's wait in seconds when it said one. The engine stops the
-    run (resumable from its last checkpoint) and the job retries no sooner than that.
+    run (resumable from its last checkpoint) and the job retries no sooner than that. A wait
+    the marketplace announced (`retry_after` given) is a wait, not a failure
+    (`announced_wait`): the job goes on after it without using up one of its attempts.
     """
 
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.code = "SOURCE_RATE_LIMITED"
         self.retry_after = retry_after
+        self.announced_wait = retry_after is not None
+
+
+class SourcePermissionMissing(SourceError):
+    """The marketplace refused a call because the app (or the seller's authorization) lacks
+    the permission for it, e.g. Taobao's code 11 "Insufficient isv permissions".
+
+    Raised from `iter_categories`, `iter_promotions`, `iter_orders`, `poll_changes` or
+    `confirm`, it switches that part off for this run: the engine records a notice (code
+    ``PERMISSION_MISSING``, this message, the part) that the seller and the operator read in
+    the ledger, keeps what is stored, and syncs the rest; the run succeeds. The part is tried
+    again on the next run, so a permission granted later is picked up by itself. Raised from
+    `iter_products` it fails the run (there is nothing to sync without the products)."""
+
+    retryable = False
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.code = "PERMISSION_MISSING"
 
 
 class SourceUnsupported(SourceError):
@@ -414,6 +436,7 @@ __all__ = [
     "SourceAuthExpired",
     "SourceCapability",
     "SourceError",
+    "SourcePermissionMissing",
     "SourceRateLimited",
     "SourceRecord",
     "SourceStream",

@@ -1,11 +1,12 @@
 """A Taobao sync in a child process, for tests that kill it half-way.
 
-    python -m tests.taobao_sync_child URI DATABASE SHOP_ID PAGE_SIZE
+    python -m tests.taobao_sync_child URI DATABASE SHOP_ID PAGE_SIZE [INTERVAL BATCH]
 
 Builds the shop's enabled ``taobao`` source the way a worker does (config and tokens decrypted
 with the test secret key) and runs a full sync with item listing pages of PAGE_SIZE, storing a
-checkpoint after every page. The gateway it calls (a `TaobaoFake` of the parent test) is named
-in the shop's Taobao settings.
+checkpoint after every page (or at most one per INTERVAL seconds, writing records BATCH at a
+time, so that some are stored after the last checkpoint). The gateway it calls (a
+`TaobaoFake` of the parent test) is named in the shop's Taobao settings.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from tests.conftest import LOOPBACK_NETWORKS, TEST_SECRET_KEY
 
 def main(argv: list[str]) -> None:
     """Run the sync the arguments describe."""
-    uri, database, shop_id, page_size = argv
+    uri, database, shop_id, page_size, *pacing = argv
+    interval, batch = (float(pacing[0]), int(pacing[1])) if pacing else (0.0, 500)
     db = connect(uri, database)
     configure_outgoing_http(allow_private_networks=LOOPBACK_NETWORKS)  # the parent's fakes
     shop = Shop.objects(id=ObjectId(shop_id)).get()
@@ -36,7 +38,7 @@ def main(argv: list[str]) -> None:
     shop_plugins = ShopPlugins(create_plugin_manager(), db, SecretBox(TEST_SECRET_KEY), "http://x")
     source = shop_plugins.provider(shop, "taobao")
     assert isinstance(source, MarketplaceSource)
-    run_sync(shop, source, kind="full", checkpoint_interval=0)
+    run_sync(shop, source, kind="full", checkpoint_interval=interval, batch_size=batch)
 
 
 if __name__ == "__main__":

@@ -421,6 +421,7 @@ def test_categories_and_promotions(fake: TaobaoFake, simplify: bool) -> None:
             sorted(set(fake.seller.items) - set(fake.seller.promotions))[0]
         )
         activities = list(client.iter_promotion_activities(page_size=2))
+        ranges = {a["activity_id"]: client.activity_items(a["activity_id"]) for a in activities}
     assert [c["name"] for c in categories] == [c["name"] for c in fake.seller.categories]
     assert by_nick == categories
     (promotion,) = promotions.in_item
@@ -431,6 +432,14 @@ def test_categories_and_promotions(fake: TaobaoFake, simplify: bool) -> None:
     assert [a["activity_id"] for a in activities] == [
         a["activity_id"] for a in fake.seller.activities
     ]
+    # the list gives an activity's main fields only, and never its items
+    assert {frozenset(a) for a in activities} == {
+        frozenset(
+            {"activity_id", "name", "description", "start_time", "end_time", "participate_range"}
+        )
+    }
+    assert ranges == {key: [str(i) for i in items] for key, items in fake.seller.ranges.items()}
+    assert any(len(items) > 1 for items in ranges.values())
 
 
 def test_trades_by_modified_time_are_paged_backwards_one_day_at_a_time(fake: TaobaoFake) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bson import ObjectId
 
 from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.catalog.engine import run_sync
@@ -24,7 +25,9 @@ from cloudcat.core.catalog.report import SyncFailed, SyncReport
 from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import OAuthConnection, Shop, ShopPlugin, SourceSyncState, SyncRun
 from cloudcat.core.documents.base import utcnow
-from cloudcat.core.oauth import OAuthFlows, TokenSet
+from cloudcat.core.job_handlers import CATALOG_SYNC, catalog_sync_handler, start_catalog_sync
+from cloudcat.core.jobs import Backoff, JobState, Worker, get_job
+from cloudcat.core.oauth import OAuthFlows, TokenSet, connected, connection_of
 from cloudcat.core.ratelimit import COLLECTION
 from cloudcat.core.services import Services
 from cloudcat.core.storage.database import RawDatabase
@@ -32,7 +35,8 @@ from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.taobao.source import RECONNECT, TaobaoSource, group_name
 from tests.catalog_checks import comparable, snapshot
 from tests.fakes.taobao import DELETE, TaobaoFake
-from tests.fakes.taobao_data import CATEGORY_NAMES, CHINA, top_time
+from tests.fakes.taobao_data import CATEGORY_NAMES, CHINA, add_activity, top_time
+from tests.graphql_client import GraphQLClient
 
 FAST = 1000.0
 """A call budget the tests never reach (unless they mean to)."""
@@ -184,12 +188,17 @@ def test_a_full_sync_reads_items_skus_categories_promotions_and_orders(
     assert set(promotions) == {*running, f"shop-{fake.seller.user_id}"}
     shop_wide = promotions[f"shop-{fake.seller.user_id}"]
     assert shop_wide["level"] == "shop" and shop_wide["name"] == "满199减20"
-    for key, entry in running.items():
-        (priced,) = promotions[key]["items"]
-        assert money(priced["price"]) == Decimal(entry["item_promo_price"])
-        assert [money(v["price"]) for v in priced["variant_prices"]] == [
-            Decimal(p) for p in entry["sku_price_list"]
-        ]
+    for num_iid, entries in fake.seller.promotions.items():
+        for entry in entries:
+            if entry["promotion_id"] not in running:
+                continue
+            items = promotions[entry["promotion_id"]]["items"]
+            (priced,) = [i for i in items if i["product_id"] == str(num_iid)]
+            assert money(priced["price"]) == Decimal(entry["item_promo_price"])
+            assert [money(v["price"]) for v in priced["variant_prices"]] == [
+                Decimal(p) for p in entry["sku_price_list"]
+            ]
+    assert any(len(p["items"]) > 1 for p in promotions.values())  # every item, not the first
 
     orders = snapshot(db, shop.id, "orders")
     assert set(orders) == {str(tid) for tid in fake.seller.trades}
@@ -250,6 +259,58 @@ def test_an_incremental_sync_reads_what_changed_by_modified_time(
 
     again = sync(shop_plugins, shop)
     assert not again.changed
+
+
+def test_every_item_of_an_activity_is_priced_also_of_one_over_all_items(
+    db: RawDatabase, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("all-items")
+    connect(shop_plugins, shop, fake)
+    start = datetime.now(CHINA) - timedelta(days=1)
+    everything = add_activity(fake.seller, 8_800_001, start, None)
+    some = sorted(fake.seller.items)[-5:]
+    partial = add_activity(fake.seller, 8_800_002, start, some)
+    source = source_of(shop_plugins, shop, "products", "promotions")
+
+    report = run_sync(shop, source, kind="full")
+
+    assert report.failed == 0
+    promotions = snapshot(db, shop.id, "promotions")
+    whole = promotions[f"mjs-{everything['activity_id']}"]
+    assert {i["product_id"] for i in whole["items"]} == {str(i) for i in fake.seller.items}
+    assert {i["product_id"] for i in promotions[f"mjs-{partial['activity_id']}"]["items"]} == {
+        str(i) for i in some
+    }
+    ranges = fake.method_calls("taobao.promotionmisc.activity.range.list.get")
+    assert str(everything["activity_id"]) not in {p["activity_id"] for p in ranges}
+
+
+def test_sold_out_and_taken_down_items_are_listed_and_a_reconcile_deletes_a_deleted_item(
+    db: RawDatabase, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("banners")
+    connect(shop_plugins, shop, fake)
+    sync(shop_plugins, shop)
+    ids = sorted(fake.seller.items)
+    fake.delist(ids[0], banner="sold_out")
+    fake.delist(ids[1], banner="violation_off_shelf")
+    fake.delist(ids[2])
+    fake.delete_item(ids[3])
+    fake.tmc.records.clear()  # only the listing tells
+
+    report = sync(shop_plugins, shop, kind="reconcile")
+
+    assert report.failed == 0
+    stored = snapshot(db, shop.id)
+    sold_out = stored[str(ids[0])]
+    assert sold_out["status"] == "delisted" and sold_out["stock"] == 0
+    assert all(v["stock"] == 0 for v in sold_out["variants"])  # read, not just left out
+    assert stored[str(ids[1])]["status"] == "delisted"
+    assert stored[str(ids[2])]["status"] == "delisted"
+    assert stored[str(ids[3])]["status"] == "deleted"  # as a change message would say
+    assert report.products.removed_ids == [str(ids[3])]
+    banners = {p.get("banner") for p in fake.method_calls("taobao.items.inventory.get")}
+    assert banners == {"for_shelved", "sold_out", "violation_off_shelf"}
 
 
 # --- change messages ------------------------------------------------------------------------
@@ -384,6 +445,7 @@ def test_an_expired_session_asks_to_reconnect_and_keeps_what_was_stored(
     assert failed.counts["product"].unchanged > 0  # it was half-way through the items
     plugin = ShopPlugin.objects(shop_id=shop.id, name="taobao").get()
     assert plugin.health == "error" and RECONNECT in plugin.last_error
+    assert not connected(connection_of(shop.id, "taobao"))  # the refused session is forgotten
     assert comparable(snapshot(db, shop.id)) == comparable(before)  # nothing delisted or lost
 
     reconnect(shop_plugins, shop, fake, fake.issue_session(), fake.seller.user_id)
@@ -422,6 +484,82 @@ def test_a_wrong_app_secret_fails_like_production_with_a_clear_message(
     assert fake.calls == [] and snapshot(db, shop.id) == {}
     state = SourceSyncState.objects(shop_id=shop.id, source="taobao").get()
     assert "check the app secret" in state.last_error
+
+
+TMC_METHODS = (
+    "taobao.tmc.user.permit",
+    "taobao.tmc.group.add",
+    "taobao.tmc.messages.consume",
+    "taobao.tmc.messages.confirm",
+)
+
+
+def test_a_missing_permission_switches_that_part_off_with_a_notice_and_the_rest_syncs(
+    db: RawDatabase, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("no-trades")
+    connect(shop_plugins, shop, fake)
+    fake.deny("taobao.trades.sold.increment.get", *TMC_METHODS)
+    fake.deny("taobao.promotionmisc.item.activity.list.get")
+
+    report = sync(shop_plugins, shop)
+
+    assert report.kind == "full" and report.status == "succeeded" and report.failed == 0
+    assert len(snapshot(db, shop.id)) == 30 and snapshot(db, shop.id, "orders") == {}
+    assert snapshot(db, shop.id, "promotions") == {}
+    assert {(n.entity, n.code) for n in report.notices} == {
+        ("order", "PERMISSION_MISSING"),
+        ("promotion", "PERMISSION_MISSING"),
+    }
+    (orders,) = [n for n in report.notices if n.entity == "order"]
+    assert "taobao.trades.sold.increment.get" in orders.message
+    assert "isv.permission-api-package-limit" in orders.message
+    run = SyncRun.objects(shop_id=shop.id).get()
+    assert run.status == "succeeded" and {n.code for n in run.notices} == {"PERMISSION_MISSING"}
+    state = SourceSyncState.objects(shop_id=shop.id, source="taobao").get()
+    assert {n.entity for n in state.notices} == {"order", "promotion"}
+    assert "order" not in state.watermarks and "product" in state.watermarks
+    assert ShopPlugin.objects(shop_id=shop.id, name="taobao").get().health == "ok"
+
+    # the next run is incremental; without TMC the changes are found by modified time
+    ids = sorted(fake.seller.items)
+    fake.update_item(ids[0], title="没有消息也能同步")
+    again = sync(shop_plugins, shop)
+    assert again.kind == "incremental" and again.status == "succeeded"
+    assert again.products.updated_ids == [str(ids[0])]
+    assert {n.entity for n in again.notices} == {"changes", "order", "promotion"}
+    assert snapshot(db, shop.id)[str(ids[0])]["title"] == "没有消息也能同步"
+
+    # permissions granted later are picked up by the next run, orders from scratch
+    fake.grant("taobao.trades.sold.increment.get", "taobao.promotionmisc.item.activity.list.get")
+    granted = sync(shop_plugins, shop)
+    assert granted.kind == "incremental" and {n.entity for n in granted.notices} == {"changes"}
+    assert set(snapshot(db, shop.id, "orders")) == {str(t) for t in fake.seller.trades}
+    assert snapshot(db, shop.id, "promotions")
+    state = SourceSyncState.objects(shop_id=shop.id, source="taobao").get()
+    assert [n.entity for n in state.notices] == ["changes"] and "order" in state.watermarks
+
+
+def test_the_seller_reads_the_notice_in_the_sync_status(
+    client: GraphQLClient, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    client.sign_up("notices@example.com")
+    shop_id = client.create_shop("notices")
+    shop = Shop.objects(id=shop_id).get()
+    connect(shop_plugins, shop, fake)
+    fake.deny("taobao.trades.sold.increment.get")
+    sync(shop_plugins, shop)
+
+    data = client.data(
+        """query($s: ID!) { shop(id: $s) { syncStatus { source lastError
+          lastRun { status notices { entity code message } } } } }""",
+        {"s": shop_id},
+    )
+    (status,) = data["shop"]["syncStatus"]
+    assert status["lastError"] is None and status["lastRun"]["status"] == "SUCCEEDED"
+    (notice,) = status["lastRun"]["notices"]
+    assert notice["entity"] == "order" and notice["code"] == "PERMISSION_MISSING"
+    assert "orders (sold trades) are not synced" in notice["message"]
 
 
 # --- bad data and faults --------------------------------------------------------------------
@@ -494,6 +632,33 @@ def test_a_long_ban_stops_the_sync_to_be_retried_later(
     assert "limiting how fast" in str(caught.value)
 
 
+def test_twenty_announced_bans_in_a_row_are_waited_out_and_the_job_finishes(
+    db: RawDatabase, services: Services, shop_plugins: ShopPlugins, fake: TaobaoFake
+) -> None:
+    shop = new_shop("many-bans")
+    connect(shop_plugins, shop, fake)
+    fake.ban_next(20, seconds=0.2)  # twenty code-7 answers, each announcing its ban
+    worker = Worker(db, {CATALOG_SYNC: catalog_sync_handler(services)}, backoff=Backoff(0.01))
+    job_id = start_catalog_sync(db, ObjectId(shop.id), "taobao", "full")
+
+    deadline = time.monotonic() + 60
+    job = get_job(db, ObjectId(shop.id), job_id)
+    while job is not None and not job.finished and time.monotonic() < deadline:
+        if not worker.run_once():
+            time.sleep(0.02)
+        job = get_job(db, ObjectId(shop.id), job_id)
+
+    assert job is not None and job.state is JobState.SUCCEEDED, job
+    assert job.attempts == 1 and job.max_attempts < 20  # the waits used up no attempt
+    assert not fake.scripted_bans and fake.refused_during_bans == 0
+    assert [code for _, code, _ in fake.errors].count(7) == 20
+    waits = [e.message for e in job.errors]
+    assert waits == [] or all("Taobao's call limit" in m for m in waits)
+    assert len(snapshot(db, shop.id)) == 30
+    run = SyncRun.objects(shop_id=shop.id).get()  # one run, resumed after each wait
+    assert run.status == "succeeded" and run.resumed >= 4
+
+
 # --- resuming -------------------------------------------------------------------------------
 
 
@@ -553,7 +718,7 @@ def test_a_killed_sync_resumes_and_ends_like_an_uninterrupted_one(
         sync(shop_plugins, control, kind="full")
 
         assert report.resumed == 1 and report.run_id == str(interrupted.id)
-        resumed_listing = fake.method_calls("taobao.items.onsale.get")[listed_before + 1]
+        resumed_listing = fake.method_calls("taobao.items.onsale.get")[listed_before]
         assert resumed_listing["start_modified"] == token.split("|")[1]
         assert comparable(snapshot(db, killed.id)) == comparable(snapshot(db, control.id))
         assert len(snapshot(db, killed.id)) == 120
@@ -562,6 +727,76 @@ def test_a_killed_sync_resumes_and_ends_like_an_uninterrupted_one(
             assert comparable(snapshot(db, killed.id, collection)) == comparable(
                 snapshot(db, control.id, collection)
             )
+
+
+def test_a_killed_sync_resumes_inside_a_second_shared_by_hundreds_of_items(
+    db: RawDatabase, shop_plugins: ShopPlugins, mongo_uri: str, database_name: str
+) -> None:
+    with TaobaoFake(items=300, skus=1, trades=0, base_time=recent()) as fake:
+        bulk_edit = top_time(recent() - timedelta(minutes=30))
+        for item in fake.seller.items.values():  # a bulk edit: one modified second for all
+            item["modified"] = bulk_edit
+        killed, control = new_shop("same-second"), new_shop("same-second-control")
+        for shop in (killed, control):
+            connect(shop_plugins, shop, fake)
+        fake.latency["taobao.items.seller.list.get"] = 0.1
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.taobao_sync_child",
+                *(mongo_uri, database_name, str(killed.id), "20", "1.0", "7"),
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        try:
+            wait_for_products(db, killed, 150, child)
+            while True:  # kill it with items stored after its last checkpoint
+                run = SyncRun.objects(shop_id=killed.id).get()
+                counted = run.counts["product"].created if "product" in run.counts else 0
+                if db["products"].count_documents({"shop_id": killed.id}) > counted:
+                    break
+                time.sleep(0.005)
+            child.send_signal(signal.SIGKILL)
+            assert child.wait(timeout=10) == -signal.SIGKILL
+        finally:
+            if child.poll() is None:
+                child.kill()
+        fake.latency.clear()
+        token = SyncRun.objects(shop_id=killed.id).get().checkpoints["product"]
+        assert token.startswith(f"onsale|{bulk_edit}|")  # the position inside that second
+        stored_before = db["products"].count_documents({"shop_id": killed.id})
+        reading = ("taobao.items.onsale.get", "taobao.items.inventory.get")
+        reading += ("taobao.items.seller.list.get",)
+
+        def calls_during(run: Any) -> tuple[int, Any]:
+            before = len(fake.calls_of(fake.seller.user_id))
+            result = run()
+            made = fake.calls_of(fake.seller.user_id)[before:]
+            return len([c for c in made if c.method in reading]), result
+
+        resumed_calls, report = calls_during(
+            lambda: run_sync(
+                killed,
+                source_of(shop_plugins, killed, "products"),
+                lease=timedelta(0),
+                batch_size=20,
+            )
+        )
+        full_calls, full = calls_during(
+            lambda: run_sync(control, source_of(shop_plugins, control, "products"), kind="full")
+        )
+
+    assert report.resumed == 1 and full.products.created == 300
+    assert len(snapshot(db, killed.id)) == 300
+    assert comparable(snapshot(db, killed.id)) == comparable(snapshot(db, control.id))
+    assert resumed_calls < full_calls  # it went on inside the second, not from its start
+    remaining_pages = -(-(300 - stored_before) // 20)
+    assert resumed_calls <= 2 * remaining_pages + 6
+    counts = report.products
+    assert counts.created + counts.updated + counts.unchanged == 300, counts.counts()
+    assert counts.created == 300 and counts.failed == 0  # the whole run, counted once
 
 
 # --- the shared call budget -----------------------------------------------------------------

@@ -62,7 +62,9 @@ from cloudcat.core.sources import (
     RejectedRecord,
     SourceAuthExpired,
     SourceCapability,
+    SourcePermissionMissing,
     SourceRateLimited,
+    SourceUnsupported,
 )
 from cloudcat.core.tenancy import ShopPlugins
 
@@ -85,7 +87,7 @@ def describe_failure(error: BaseException, source: str) -> tuple[str, str]:
     if isinstance(error, SourceAuthExpired):
         return str(error), "SOURCE_AUTH_EXPIRED"
     if isinstance(error, SourceRateLimited):
-        when = f"in {error.retry_after:.0f} seconds" if error.retry_after else "later"
+        when = f"in {round(error.retry_after, 1):g} seconds" if error.retry_after else "later"
         return (
             f"the marketplace is limiting how fast this shop is read ({error}); "
             f"the sync goes on {when} from where it stopped",
@@ -235,10 +237,10 @@ class SyncEngine:
                 and self._has(SourceCapability.CHANGE_MESSAGES)
                 and CHANGES_STEP not in run.steps_done
             ):
-                self._drain_messages(ledger, run)
+                self._switchable(ledger, run, CHANGES_STEP, self._drain_messages)
             for spec in steps:
                 if spec.kind.value not in run.steps_done:
-                    self._sync_entity(ledger, run, spec)
+                    self._switchable(ledger, run, spec.kind.value, self._sync_entity, spec)
         except SyncLeaseLost:
             raise  # another run owns the ledger entry now: leave it alone
         except BaseException as exc:
@@ -259,12 +261,29 @@ class SyncEngine:
                 code=code,
                 retryable=getattr(exc, "retryable", True),
                 retry_after=getattr(exc, "retry_after", None),
+                announced_wait=getattr(exc, "announced_wait", False) is True,
             ) from exc
         if run.resumed:
             ledger.merge_changed_ids(run, self.report)
         ledger.finish(run, self.report, entities=[spec.kind.value for spec in steps])
         self._tell(self.report.summary())
         log.info("sync run %s for shop %s: %s", run.id, self.shop.id, self.report.summary())
+
+    def _switchable(
+        self, ledger: Ledger, run: RunHandle, step: str, action: Callable[..., None], *args: Any
+    ) -> None:
+        """Run one step; a part the source may not read (`SourcePermissionMissing`, for any
+        step but the products) is switched off with a notice, and the run goes on."""
+        try:
+            action(ledger, run, *args)
+        except SourcePermissionMissing as exc:
+            if step == EntityKind.PRODUCT.value:
+                raise
+            log.warning(
+                "sync run %s of %s: %s is switched off: %s", run.id, self.source.name, step, exc
+            )
+            self.report.notice(step, exc.code, str(exc))
+            ledger.step_done(run, self.report, step, Chunk())
 
     def _tell(self, message: str) -> None:
         if self.progress is not None:
@@ -287,6 +306,9 @@ class SyncEngine:
         writer = self._writer(spec, chunk)
         if complete:
             writer.preload()
+        if run.resumed:  # count the whole run once, what its earlier lives did included
+            writer.resumed_from = run.started_at
+            writer.counted = ledger.seen_ids(run, entity)
         seen: set[str] = set()
         # Every id the listing accounted for, rejected ones too: a complete listing keeps the
         # stored copy of an object it could not read instead of delisting it.
@@ -376,7 +398,24 @@ class SyncEngine:
             return
         if run.resumed:
             seen = seen | ledger.seen_ids(run, spec.kind.value)
+        if self.source.confirms_absent:
+            seen = seen | self._confirm_absent(spec, writer, writer.absent(seen, run.started_at))
         writer.remove_absent(seen, run.started_at)
+
+    def _confirm_absent(
+        self, spec: EntitySpec, writer: EntityWriter, absent: list[str]
+    ) -> set[str]:
+        """Ask a source that reads objects by id (`fetch`) about the ones its listing left
+        out: what it still has is stored as it is, what it no longer has is deleted (not
+        merely delisted). Returns the ids it answered for (none if it cannot read this kind)."""
+        if not absent:
+            return set()
+        try:
+            self._fetch(spec, writer, absent)
+        except SourceUnsupported:
+            return set()
+        writer.flush()
+        return set(absent)
 
     # --- change messages and webhooks ----------------------------------------------------
 

@@ -33,7 +33,7 @@ from pymongo import ReturnDocument
 from pymongo.collection import Collection
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
-from cloudcat.core.catalog.report import EntityReport, Issue, SyncReport
+from cloudcat.core.catalog.report import EntityReport, Issue, Notice, SyncReport
 from cloudcat.core.documents import SourceSyncState, SyncProgressChunk, SyncRun
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.errors import CloudCatError, Conflict
@@ -301,6 +301,9 @@ class Ledger:
             issues=[Issue(i["entity"], i["reference"], i["reason"]) for i in doc.get("issues", [])],
             issues_dropped=int(doc.get("issues_dropped", 0)),
             warnings=list(doc.get("warnings") or []),
+            notices=[
+                Notice(n["entity"], n["code"], n["message"]) for n in doc.get("notices") or []
+            ],
             expected=dict(doc.get("expected") or {}),
         )
         for entity, counts in (doc.get("counts") or {}).items():
@@ -314,6 +317,7 @@ class Ledger:
             "issues": [vars(issue) for issue in report.issues],
             "issues_dropped": report.issues_dropped,
             "warnings": report.warnings,
+            "notices": [vars(notice) for notice in report.notices],
             "expected": report.expected,
             "heartbeat_at": utcnow(),
         }
@@ -391,7 +395,9 @@ class Ledger:
         error_code: str | None = None,
         entities: Iterable[str] = (),
     ) -> None:
-        """Close the run; on success move the watermarks of `entities` to its start."""
+        """Close the run; on success move the watermarks of `entities` to its start (not of
+        a part switched off by a notice: once it works again, it is listed from scratch).
+        The state keeps the run's notices (none after a run without them)."""
         now = utcnow()
         report.finished_at = now
         report.status = "failed" if error else "succeeded"
@@ -415,8 +421,11 @@ class Ledger:
         }
         if error is None:
             state.update(last_success_at=now, last_error=None, last_error_code=None)
+            state["notices"] = [vars(notice) for notice in report.notices]
+            switched_off = {notice.entity for notice in report.notices}
             for entity in entities:
-                state[f"watermarks.{entity}"] = run.started_at
+                if entity not in switched_off:
+                    state[f"watermarks.{entity}"] = run.started_at
             if run.complete:
                 state["last_full_at"] = run.started_at
         else:

@@ -76,6 +76,17 @@ class Issue:
 
 
 @dataclass
+class Notice:
+    """A part of the sync that was switched off (e.g. orders without the permission to read
+    them): `code` is stable (``PERMISSION_MISSING``) for the UI to translate, `message` says
+    it in words, `entity` names the part (an entity kind, or ``changes``)."""
+
+    entity: str
+    code: str
+    message: str
+
+
+@dataclass
 class SyncReport:
     """The outcome of one sync run of one source into one shop."""
 
@@ -89,6 +100,7 @@ class SyncReport:
     issues: list[Issue] = field(default_factory=list)
     issues_dropped: int = 0
     warnings: list[str] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     expected: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     error_code: str | None = None
@@ -135,6 +147,11 @@ class SyncReport:
         else:
             self.issues_dropped += 1
 
+    def notice(self, entity: str, code: str, message: str) -> None:
+        """Record that the part `entity` was switched off (once per part and code)."""
+        if not any(n.entity == entity and n.code == code for n in self.notices):
+            self.notices.append(Notice(entity, code, message[:1000]))
+
     def change(self) -> dict[str, Any]:
         """The `change` argument of the `cloudcat_catalog_changed` observer hook."""
         products = self.products
@@ -174,8 +191,9 @@ class SyncReport:
 class SyncFailed(PluginFailure):
     """A run stopped on an error; `report` holds what was stored before it did.
 
-    `retryable` and `retry_after` come from the error that stopped it (see
-    `cloudcat.core.sources.SourceError`), so a job retry can honour them.
+    `retryable`, `retry_after` and `announced_wait` come from the error that stopped it (see
+    `cloudcat.core.sources.SourceError` and `SourceRateLimited`), so a job retry can honour
+    them: an announced wait reschedules the job without using up an attempt.
     """
 
     def __init__(
@@ -186,9 +204,11 @@ class SyncFailed(PluginFailure):
         code: str = "PLUGIN_ERROR",
         retryable: bool = True,
         retry_after: float | None = None,
+        announced_wait: bool = False,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.report = report
         self.retryable = retryable
         self.retry_after = retry_after
+        self.announced_wait = announced_wait

@@ -68,6 +68,7 @@ class Stored:
     status: str
     modified_at: datetime | None
     updated_at: datetime | None
+    created_at: datetime | None = None
 
 
 def _replaces(candidate: Pending, queued: Pending) -> bool:
@@ -101,6 +102,11 @@ class EntityWriter:
         self.known: dict[str, Stored] | None = None
         self.on_change: Callable[[str, str], None] | None = None
         """Called as ``on_change(change, external_id)`` for each created/updated/removed."""
+        self.resumed_from: datetime | None = None
+        """A resumed run's start: an object found unchanged that an earlier life of the run
+        stored (after its last checkpoint) is counted as that life's creation or update."""
+        self.counted: set[str] = set()
+        """Ids an earlier life of a resumed run counted already: read again, not counted."""
 
     @property
     def full(self) -> bool:
@@ -120,6 +126,7 @@ class EntityWriter:
             "status": 1,
             "source_modified_at": 1,
             "updated_at": 1,
+            "created_at": 1,
         }
         query = {"shop_id": self.shop_id, "source": self.source}
         docs = call_with_retries(lambda: list(self.collection.find(query, projection)))
@@ -148,6 +155,8 @@ class EntityWriter:
             "content_hash": 1,
             "status": 1,
             "source_modified_at": 1,
+            "updated_at": 1,
+            "created_at": 1,
         }
         query = {"shop_id": self.shop_id, "source": self.source, "external_id": {"$in": ids}}
         docs = call_with_retries(lambda: list(self.collection.find(query, projection)))
@@ -229,7 +238,7 @@ class EntityWriter:
                 self.report.fail(self.spec.kind, item.external_id, str(exc))
                 continue
             if operation is None:
-                self.counts.unchanged += 1
+                self._unchanged(item.external_id, stored.get(item.external_id))
                 continue
             operations.append(operation)
             planned.append((item, change))
@@ -247,7 +256,7 @@ class EntityWriter:
             else:
                 self._remember(item, now, change)
                 if change is None:
-                    self.counts.unchanged += 1
+                    self._unchanged(item.external_id, stored.get(item.external_id))
                 else:
                     self._note(change, item.external_id)
         if again:
@@ -256,6 +265,20 @@ class EntityWriter:
                     self.known.pop(item.external_id, None)
                 self.known.update(self._fresh([item.external_id for item in again]))
             self._store(again, retry=False)
+
+    def _unchanged(self, external_id: str, stored: Stored | None) -> None:
+        """Count an object found as stored (see `resumed_from` and `counted`)."""
+        if external_id in self.counted:
+            return
+        since = self.resumed_from
+        if since is not None and stored is not None:
+            if stored.created_at is not None and stored.created_at >= since:
+                self._note("created", external_id)
+                return
+            if stored.updated_at is not None and stored.updated_at >= since:
+                self._note("updated", external_id)
+                return
+        self.counts.unchanged += 1
 
     def _fresh(self, ids: list[str]) -> dict[str, Stored]:
         known, self.known = self.known, None
@@ -274,7 +297,8 @@ class EntityWriter:
             status, fingerprint = item.status, item.fingerprint
         updated = now if change is not None else (before.updated_at if before else now)
         modified = item.modified_at or (before.modified_at if before else None)
-        self.known[item.external_id] = Stored(fingerprint, status, modified, updated)
+        created = now if change == "created" else (before.created_at if before else None)
+        self.known[item.external_id] = Stored(fingerprint, status, modified, updated, created)
 
     def _write(self, operations: list[Write]) -> dict[int, tuple[int, str]]:
         """Run `operations` unordered; return index -> (error code, message) of failures."""
@@ -290,23 +314,30 @@ class EntityWriter:
             }
         return {}
 
-    def remove_absent(self, seen: set[str], started_at: datetime) -> None:
-        """Give the absent status to stored objects not in `seen` and untouched since
-        `started_at` (an object written meanwhile, e.g. by a webhook, is kept)."""
-        status = self.spec.absent_status
-        if status is None:
-            return
+    def absent(self, seen: set[str], started_at: datetime) -> list[str]:
+        """The stored objects `remove_absent` would give the absent status, in id order."""
+        if self.spec.absent_status is None:
+            return []
         if self.known is None:
             self.preload()
         assert self.known is not None
-        keep = (status, self.spec.deleted_status)
-        missing = sorted(
+        keep = (self.spec.absent_status, self.spec.deleted_status)
+        return sorted(
             external_id
             for external_id, stored in self.known.items()
             if external_id not in seen
             and stored.status not in keep
             and (stored.updated_at is None or stored.updated_at < started_at)
         )
+
+    def remove_absent(self, seen: set[str], started_at: datetime) -> None:
+        """Give the absent status to stored objects not in `seen` and untouched since
+        `started_at` (an object written meanwhile, e.g. by a webhook, is kept)."""
+        status = self.spec.absent_status
+        if status is None:
+            return
+        keep = (status, self.spec.deleted_status)
+        missing = self.absent(seen, started_at)
         for chunk in _chunks(missing, REMOVE_CHUNK):
             query = {
                 "shop_id": self.shop_id,
@@ -329,6 +360,7 @@ def _stored(doc: dict[str, Any]) -> Stored:
         doc.get("status", ""),
         doc.get("source_modified_at"),
         doc.get("updated_at"),
+        doc.get("created_at"),
     )
 
 

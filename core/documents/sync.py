@@ -55,6 +55,14 @@ class SyncIssue(EmbeddedDocument):
     reason = StringField(required=True)
 
 
+class SyncNotice(EmbeddedDocument):
+    """A part of a run that was switched off (e.g. ``PERMISSION_MISSING`` for orders)."""
+
+    entity = StringField(required=True)
+    code = StringField(required=True)
+    message = StringField(required=True)
+
+
 class SyncRun(TenantDocument):
     """One sync run of one source into one shop (the ledger entry)."""
 
@@ -83,6 +91,7 @@ class SyncRun(TenantDocument):
     issues = EmbeddedDocumentListField(SyncIssue)
     issues_dropped = IntField(default=0)
     warnings = ListField(StringField())
+    notices = EmbeddedDocumentListField(SyncNotice)
     error = StringField()
     error_code = StringField()
     steps_done = ListField(StringField())
@@ -108,6 +117,8 @@ class SourceSyncState(TenantDocument):
     last_error = StringField()
     last_error_code = StringField()
     last_error_at = DateTimeField()
+    notices = EmbeddedDocumentListField(SyncNotice)
+    """The parts the last successful run switched off."""
     lock = DictField()
     updated_at = DateTimeField(default=utcnow)
 
@@ -137,6 +148,7 @@ __all__ = [
     "EntityCounts",
     "SourceSyncState",
     "SyncIssue",
+    "SyncNotice",
     "SyncProgressChunk",
     "SyncRun",
 ]

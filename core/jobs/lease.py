@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 10
 MAX_MESSAGE_LENGTH = 2000
 MAX_TRACEBACK_LENGTH = 8000
+MAX_WAITS = 1000
+"""How many announced waits (see `finish_waiting`) a job may take in all; after that, each one
+counts as a failed attempt again, so that a marketplace banning for ever cannot keep a job
+alive for ever."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,42 @@ def finish_failed(
         return None
     dead = {**base, "state": JobState.DEAD.value, "finished_at": utcnow()}
     return JobState.DEAD if _finish(db, claim, dead, error=entry) else None
+
+
+def finish_waiting(
+    db: RawDatabase,
+    claim: Claim,
+    *,
+    message: str,
+    retry_at: datetime,
+    progress: dict[str, Any] | None = None,
+) -> JobState | None:
+    """Reschedule the job for `retry_at` without using up this attempt: the handler stopped
+    on a wait it was told to make (a ban the marketplace announced), not on a failure.
+
+    The job becomes `retrying` with its attempt count back where it was before this claim
+    (unless a cancel was requested meanwhile: then `cancelled`). Returns None when the lease
+    was lost, or when the job already waited `MAX_WAITS` times (the caller then records a
+    failure instead)."""
+    doc = jobs_collection(db).find_one(claim.filter, {"waits": 1})
+    if doc is None or int(doc.get("waits") or 0) >= MAX_WAITS:
+        return None
+    base: dict[str, Any] = {"last_error": _truncate(message, MAX_MESSAGE_LENGTH)}
+    if progress is not None:
+        base["progress"] = progress
+    waiting = {
+        **base,
+        "state": JobState.RETRYING.value,
+        "run_at": retry_at,
+        "attempts": claim.attempt - 1,
+        "waits": int(doc.get("waits") or 0) + 1,
+    }
+    if _finish(db, claim, waiting, extra_filter={"cancel_requested": {"$ne": True}}):
+        return JobState.RETRYING
+    cancelled = {**base, "state": JobState.CANCELLED.value, "finished_at": utcnow()}
+    if _finish(db, claim, cancelled, extra_filter={"cancel_requested": True}):
+        return JobState.CANCELLED
+    return None
 
 
 def finish_abandoned(db: RawDatabase, claim: Claim, message: str) -> bool:

@@ -32,6 +32,7 @@ from cloudcat.core.jobs.lease import (
     finish_cancelled,
     finish_failed,
     finish_succeeded,
+    finish_waiting,
 )
 from cloudcat.core.jobs.model import JobState, utcnow
 from cloudcat.core.jobs.schedules import enqueue_due_schedules
@@ -203,6 +204,8 @@ class Worker:
             log.warning("job %s (%s): lease lost, outcome discarded", job.id, job.kind)
             return
         except Exception as exc:
+            if self._record_wait(context, f"{type(exc).__name__}: {exc}", exc):
+                return
             self._record_failure(
                 context, f"{type(exc).__name__}: {exc}", traceback.format_exc(), exc
             )
@@ -223,6 +226,34 @@ class Worker:
     def _record_cancelled(self, context: JobContext) -> None:
         if finish_cancelled(self.db, context.claim, context.take_pending_progress()):
             log.info("job %s (%s) cancelled", context.id, context.kind)
+
+    def _record_wait(self, context: JobContext, message: str, error: BaseException) -> bool:
+        """Reschedule the job after the wait `error` announces (``announced_wait`` true and a
+        ``retry_after``, e.g. a marketplace's stated ban) without using up the attempt; False
+        when `error` is no such wait (or the job waited too often): it is then a failure."""
+        wait = getattr(error, "retry_after", None)
+        if getattr(error, "announced_wait", False) is not True or not isinstance(wait, int | float):
+            return False
+        retry_at = utcnow() + timedelta(
+            seconds=min(max(float(wait), 0.0), self.backoff.max_seconds)
+        )
+        state = finish_waiting(
+            self.db,
+            context.claim,
+            message=message,
+            retry_at=retry_at,
+            progress=context.take_pending_progress(),
+        )
+        if state is None:
+            return False
+        log.info(
+            "job %s (%s) waits until %s as the marketplace asked (no attempt used): %s",
+            context.id,
+            context.kind,
+            retry_at,
+            message,
+        )
+        return True
 
     def _record_failure(
         self,

@@ -552,7 +552,13 @@ class TopClient:
         self, *, page_size: int = PROMOTIONS_PAGE_SIZE
     ) -> Iterator[dict[str, Any]]:
         """The shop's unconditional item discounts
-        (``taobao.promotionmisc.item.activity.list.get``)."""
+        (``taobao.promotionmisc.item.activity.list.get``, at most 50 a page).
+
+        TOP's documentation of the answer: ``total_count`` and ``item_promotion_list`` of
+        ``item_promotion`` holding only an activity's main fields (``activity_id``, ``name``,
+        ``description``, ``start_time``, ``end_time``, ``participate_range``: 0 when every
+        item takes part, 1 for some items, listed by `activity_items`); the rest of it
+        comes from ``taobao.promotionmisc.item.activity.get``."""
         method = "taobao.promotionmisc.item.activity.list.get"
         page_no = 1
         while True:
@@ -568,6 +574,23 @@ class TopClient:
             if not page.rows or page_no * page_size >= (page.total or 0):
                 return
             page_no += 1
+
+    def activity_items(self, activity_id: int | str) -> list[str]:
+        """The items taking part in one item discount
+        (``taobao.promotionmisc.activity.range.list.get``).
+
+        TOP answers ``promotion_range_list`` of ``promotion_range`` entries (``item_id``,
+        ``activity_id``, ``activity_name``) for the ``activity_id`` asked, unpaged: an
+        activity for some items takes at most 150 (``taobao.promotionmisc.activity.range.add``
+        says so)."""
+        body = self.call(
+            "taobao.promotionmisc.activity.range.list.get", {"activity_id": activity_id}
+        )
+        return [
+            str(row["item_id"])
+            for row in as_list(body.get("promotion_range_list"))
+            if isinstance(row, dict) and row.get("item_id")
+        ]
 
     # --- trades ---------------------------------------------------------------------------
 

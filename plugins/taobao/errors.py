@@ -9,6 +9,11 @@ TOP reports errors inside an HTTP 200 answer as ``{"error_response": {"code", "m
   ``accesscontrol.limited-by-api-access-count``); ``retry_after`` is read from the sub
   message "This ban will last for N more seconds";
 * `TopSignatureError`: code 25, the request was signed with the wrong secret or method;
+* `TopPermissionDenied`: code 11 "Insufficient isv permissions" (the app was not granted the
+  method's permission package, e.g. sub code ``isv.permission-api-package-limit`` with sub
+  message "scope ids is 11655 11998", as TOP answers it) or 12 "Insufficient user
+  permissions" (the seller's authorization does not cover it). TOP's list of system error
+  codes names 11 and 12 so; TOP grants an app its API permissions package by package;
 * `TopUnavailable`: the platform itself failed (code 10, ``isp.*`` sub codes, an unreadable
   answer; `TopTransportError` for no connection or an HTTP 5xx): worth trying again later;
 * `TopError` for everything else (missing or invalid arguments, ``isv.*`` business errors).
@@ -24,6 +29,7 @@ AUTH_CODES = frozenset({26, 27, 53})
 AUTH_SUB_CODES = frozenset({"invalid-sessionkey", "session-expired", "session-not-exist"})
 RATE_LIMIT_CODES = frozenset({4, 5, 6, 7, 8})
 SIGNATURE_CODE = 25
+PERMISSION_CODES = frozenset({11, 12})
 UNAVAILABLE_CODES = frozenset({10})
 DEFAULT_BAN_SECONDS = 1.0
 _BAN = re.compile(r"ban will last for\s+(\d+(?:\.\d+)?)\s+more\s+second", re.IGNORECASE)
@@ -81,6 +87,10 @@ class TopSignatureError(TopError):
     """The gateway did not accept the request's signature (wrong app secret or sign method)."""
 
 
+class TopPermissionDenied(TopError):
+    """The app (code 11) or the seller's authorization (code 12) may not call the method."""
+
+
 class TopUnavailable(TopError):
     """The platform failed or answered something unreadable; the call may succeed later."""
 
@@ -130,6 +140,8 @@ def error_from_response(method: str, error: Mapping[str, Any]) -> TopError:
             retry_after=wait,
             **fields,
         )
+    if code in PERMISSION_CODES:
+        return TopPermissionDenied(f"Taobao does not permit {method} ({described})", **fields)
     if code == SIGNATURE_CODE:
         return TopSignatureError(
             f"Taobao refused the request signature: check the app secret ({described})",

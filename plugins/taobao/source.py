@@ -6,20 +6,26 @@ through the shop's share of the app's call budget (`cloudcat.core.ratelimit`: on
 AppKey, shared by every shop using the app and by every worker).
 
 * **Products**: the items on sale (``taobao.items.onsale.get``), then those in the warehouse
-  (``taobao.items.inventory.get``, delisted), each listed by modified time, oldest first, 200 a
-  page, and read in detail with their SKUs 20 at a time (``taobao.items.seller.list.get``).
+  (``taobao.items.inventory.get``, delisted) under each ``banner`` that holds them (waiting to
+  go on sale, sold out, taken down for violations), each listed by modified time, oldest
+  first, 200 a page, and read in detail with their SKUs 20 at a time
+  (``taobao.items.seller.list.get``).
   The listing walks by modified time (each page starts at the last page's newest modification,
   leaving out the items already read at that second) rather than by page number, so an item
   changed while the listing runs moves ahead and is not skipped, and no listing goes deeper
-  than TOP's paging cap. A `Checkpoint` (``<listing>|<modified time>``) follows every page, and
-  an `ExpectedTotal` (both listings' totals) comes first. With `since`, only items modified
+  than TOP's paging cap. A `Checkpoint` (``<listing>|<modified time>|<items of that second
+  read>``) follows every page, so that a resume goes on inside a second many items share (a
+  bulk edit), and an `ExpectedTotal` (the listings' totals) comes first. With `since`, only
+  items modified
   from then on are listed. SKUs become variants with their option values
   (``properties_name``, with the seller's ``property_alias`` names), prices `Decimal`.
 * **Categories**: the seller's shop categories (``taobao.sellercats.list.get``).
-* **Promotions**: the shop's item discounts (``taobao.promotionmisc.item.activity.list.get``)
-  name the promoted items; each one's promotions with their item and SKU prices, and the
-  shop-wide ones, come from ``taobao.ump.promotion.get``. Ended promotions are left out. TOP
-  has no modification time for promotions, so every run lists them all.
+* **Promotions**: the shop's item discounts (``taobao.promotionmisc.item.activity.list.get``);
+  the items of each running one come from ``taobao.promotionmisc.activity.range.list.get``,
+  or, for one over every item (``participate_range`` 0), are every item on sale. Each
+  promoted item's promotions with their item and SKU prices, and the shop-wide ones, come
+  from ``taobao.ump.promotion.get``. Ended promotions are left out. TOP has no modification
+  time for promotions, so every run lists them all.
 * **Orders**: sold trades by modified time (``taobao.trades.sold.increment.get``), one day at a
   time (a `Checkpoint` per day), the last three months when `since` is None.
 * **Change messages** (TMC, through the HTTP pull methods): the first listing or message poll
@@ -33,7 +39,10 @@ AppKey, shared by every shop using the app and by every worker).
 TOP's refusals become the errors the engine understands: an invalid or expired session is
 `SourceAuthExpired` ("the Taobao authorization expired: reconnect"), a call limit TOP keeps
 announcing (code 7) or a spent share of the budget is `SourceRateLimited`, a refused
-signature (code 25) is a non-retryable `SourceError` telling to check the app secret.
+signature (code 25) is a non-retryable `SourceError` telling to check the app secret, and a
+method the app has no permission for (code 11/12) is `SourcePermissionMissing`: the engine
+switches that part (orders, promotions, change messages) off with a notice and syncs the
+rest, trying it again on every run so that a permission granted later is picked up.
 """
 
 from __future__ import annotations
@@ -41,7 +50,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 
 from cloudcat.core.plugin_api import (
@@ -66,9 +75,11 @@ from cloudcat.core.plugin_api import (
     ShopBudget,
     SourceAuthExpired,
     SourceError,
+    SourcePermissionMissing,
     SourceRateLimited,
     SourceStream,
     SourceUnsupported,
+    forget_authorization,
 )
 from cloudcat.plugins.taobao.client import (
     EARLIEST,
@@ -85,6 +96,7 @@ from cloudcat.plugins.taobao.config import TaobaoConfig, top_client
 from cloudcat.plugins.taobao.errors import (
     TopAuthError,
     TopError,
+    TopPermissionDenied,
     TopRateLimited,
     TopSignatureError,
     TopUnavailable,
@@ -103,13 +115,33 @@ from cloudcat.plugins.taobao.signing import CHINA, format_time, parse_time
 log = logging.getLogger(__name__)
 
 RECONNECT = "the Taobao authorization expired: reconnect"
-LISTINGS = ("onsale", "instock")
-"""The two item listings of a product sync, in order: on sale, then in the warehouse."""
-LISTING_METHODS = {"onsale": "taobao.items.onsale.get", "instock": "taobao.items.inventory.get"}
+LISTINGS = ("onsale", "for_shelved", "sold_out", "violation_off_shelf")
+"""The item listings of a product sync, in order: on sale, then the warehouse by ``banner``.
+
+``taobao.items.inventory.get`` lists one ``banner`` at a time, ``for_shelved`` when none is
+given, and its documentation says ``for_shelved`` = ``regular_shelved`` (to be listed at a set
+time) + ``never_on_shelf`` + ``off_shelf`` (taken off by the seller): the items sold out
+(``sold_out``) and those taken down for violations (``violation_off_shelf``) are only listed
+when asked for by their own banner."""
+LISTING_METHODS = {
+    "onsale": "taobao.items.onsale.get",
+    "for_shelved": "taobao.items.inventory.get",
+    "sold_out": "taobao.items.inventory.get",
+    "violation_off_shelf": "taobao.items.inventory.get",
+}
+OLD_LISTINGS = {"instock": "for_shelved"}
+"""Listing names of checkpoints stored by earlier versions."""
 LISTING_FIELDS = "num_iid,modified"
 ORDER_HISTORY = timedelta(days=90)
 """How far back a full order listing goes (TOP keeps sold trades for three months)."""
 DELETE_TOPICS = frozenset({"taobao_item_ItemDelete"})
+PARTS = (
+    ("taobao.trades.", "orders (sold trades)"),
+    ("taobao.promotionmisc.", "promotions"),
+    ("taobao.ump.", "promotions"),
+    ("taobao.tmc.", "change messages (TMC): changes are found by modified times instead"),
+)
+"""What a seller loses when the app lacks the permission of a method, by method prefix."""
 FOREIGN_POLLS = 5
 """How many more message batches `poll_changes` takes when one held only other sellers'."""
 
@@ -135,20 +167,26 @@ def _modified(row: Mapping[str, Any]) -> datetime | None:
         return None
 
 
-def _checkpoint(listing: str, cursor: datetime) -> str:
-    return f"{listing}|{format_time(cursor)}"
+def _checkpoint(listing: str, cursor: datetime, read: int) -> str:
+    """``<listing>|<modified time>|<items of that second already read>`` (no count when 0)."""
+    return f"{listing}|{format_time(cursor)}" + (f"|{read}" if read else "")
 
 
-def _resume_point(token: str | None, start: datetime) -> tuple[str, datetime]:
-    """The listing and modified time a product checkpoint token names (or the beginning)."""
+def _resume_point(token: str | None, start: datetime) -> tuple[str, datetime, int]:
+    """The listing, modified time and count of items of that second already read that a
+    product checkpoint token names (or the beginning)."""
     if token:
-        listing, _, moment = token.partition("|")
-        if listing in LISTINGS:
+        listing, _, rest = token.partition("|")
+        moment, _, read = rest.partition("|")
+        listing = OLD_LISTINGS.get(listing, listing)
+        if listing in LISTINGS and (read == "" or read.isdigit()):
             try:
-                return listing, max(start, parse_time(moment))
+                at = parse_time(moment)
             except ValueError:
                 log.warning("ignoring an unreadable Taobao checkpoint %r", token)
-    return LISTINGS[0], start
+            else:
+                return (listing, at, int(read or 0)) if at >= start else (listing, start, 0)
+    return LISTINGS[0], start, 0
 
 
 class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
@@ -181,10 +219,15 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
     page_size: ClassVar[int] = ITEMS_PAGE_SIZE
     """Items per listing page (TOP serves at most 200)."""
     order_history: ClassVar[timedelta] = ORDER_HISTORY
+    confirms_absent: ClassVar[bool] = True
+    """The listings cover every item the seller has (on sale and under every warehouse
+    banner), so one they leave out is asked about by id: gone from Taobao, it is deleted."""
 
     def __init__(self, context: ProviderContext) -> None:
         super().__init__(context)
         self._messages_enabled = False
+        self._token_read_at: datetime | None = None
+        """When the seller's access token was last read (to forget it if TOP refuses it)."""
 
     # --- plumbing --------------------------------------------------------------------------
 
@@ -212,9 +255,11 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         if source is None:
             raise SourceAuthExpired("Taobao is not connected: connect the shop")
         try:
-            return source()
+            token = source()
         except AuthorizationExpired as exc:
             raise SourceAuthExpired(exc.message) from exc
+        self._token_read_at = datetime.now(UTC)
+        return token
 
     def seller(self) -> tuple[str, str]:
         """The connected seller's Taobao user id and nick (empty when unknown)."""
@@ -242,6 +287,10 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
             yield
         except TopAuthError as exc:
             self.context.log.warning("Taobao refused the session: %s", exc)
+            if self._token_read_at is not None:  # the shop is no longer connected
+                forget_authorization(
+                    self.context.shop.id, self.name, obtained_at=self._token_read_at
+                )
             raise SourceAuthExpired(RECONNECT) from exc
         except TopRateLimited as exc:
             raise SourceRateLimited(
@@ -251,6 +300,13 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         except RateLimitExceeded as exc:
             raise SourceRateLimited(
                 "this shop's share of the Taobao app's call budget is spent", exc.retry_after
+            ) from exc
+        except TopPermissionDenied as exc:
+            part = next((p for prefix, p in PARTS if exc.method.startswith(prefix)), exc.method)
+            raise SourcePermissionMissing(
+                f"the Taobao app is not permitted to call {exc.method} "
+                f"({exc.sub_code or f'code {exc.code}'}): {part} are not synced until the app "
+                "is granted that permission on the Taobao Open Platform; the rest syncs"
             ) from exc
         except TopSignatureError as exc:
             raise TaobaoRefused(
@@ -271,21 +327,30 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
     def iter_products(
         self, *, since: datetime | None = None, checkpoint: str | None = None
     ) -> ProductStream:
-        """The items on sale, then the delisted ones, each page followed by a checkpoint."""
+        """The items on sale, then the delisted ones, each page followed by a checkpoint.
+
+        A resumed listing (`checkpoint`) does not count the items again: the run knows its
+        total already."""
         with self.calling() as client:
             if since is None:
                 self.enable_messages(client)
             start = since.astimezone(CHINA) if since is not None else EARLIEST
-            firsts = {listing: self.listing_page(client, listing, start) for listing in LISTINGS}
-            yield ExpectedTotal(sum(page.total or 0 for page in firsts.values()))
-            resume_listing, cursor = _resume_point(checkpoint, start)
+            firsts: dict[str, Page] = {}
+            if checkpoint is None:
+                firsts = {
+                    listing: self.listing_page(client, listing, start) for listing in LISTINGS
+                }
+                yield ExpectedTotal(sum(page.total or 0 for page in firsts.values()))
+            resume_listing, cursor, skip = _resume_point(checkpoint, start)
             done: set[str] = set()
             for listing in LISTINGS[LISTINGS.index(resume_listing) :]:
-                begin = cursor if listing == resume_listing else start
-                first = firsts[listing] if begin == start else None
-                for rows, reached in self.walk(client, listing, begin, first):
+                resumed = listing == resume_listing
+                begin = cursor if resumed else start
+                first = firsts.get(listing) if begin == start and not skip else None
+                walked = self.walk(client, listing, begin, first, skip if resumed else 0)
+                for rows, reached, read in walked:
                     yield from self.details(client, rows, listing, done)
-                    yield Checkpoint(_checkpoint(listing, reached))
+                    yield Checkpoint(_checkpoint(listing, reached, read))
 
     def listing_page(
         self,
@@ -301,6 +366,7 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
             "start_modified": start,
             "end_modified": end,
             "order_by": "modified:asc",
+            "banner": listing if listing != "onsale" else None,
         }
         return client.page(
             LISTING_METHODS[listing],
@@ -311,34 +377,50 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         )
 
     def walk(
-        self, client: TopClient, listing: str, start: datetime, first: Page | None = None
-    ) -> Iterator[tuple[list[dict[str, Any]], datetime]]:
-        """The pages of a listing from `start`, by modified time: (rows, resume point).
+        self,
+        client: TopClient,
+        listing: str,
+        start: datetime,
+        first: Page | None = None,
+        skip: int = 0,
+    ) -> Iterator[tuple[list[dict[str, Any]], datetime, int]]:
+        """The pages of a listing from `start`, by modified time: (rows, resume point, how
+        many items of the resume point's second are read).
 
         Each page starts at the newest modification of the one before, leaving out the items
         already read at that second; a second holding more than a page of items is paged
-        through by number."""
+        through by number. `skip` items of the second `start` were read before (a resumed
+        listing): TOP cannot list from an item id, so the resume point is the modified time
+        and the position in TOP's order within that second (``order_by=modified:asc``)."""
         cursor = start
         read_at_cursor: set[str] = set()
         page = first
+        if skip >= self.page_size:  # resuming inside a second holding more than a page
+            yield from self._same_second(client, listing, cursor, set(), skip)
+            cursor, skip, page = cursor + timedelta(seconds=1), 0, None
         while True:
             if page is None:
                 page = self.listing_page(client, listing, cursor)
             rows = page.rows
+            if skip:
+                read_at_cursor = {
+                    str(r.get("num_iid")) for r in rows[:skip] if _modified(r) == cursor
+                }
+                skip = 0
             fresh = [r for r in rows if not self._read_at(r, cursor, read_at_cursor)]
             times = [t for t in (_modified(r) for r in rows) if t is not None]
             newest = max(times, default=cursor)
             full = len(rows) >= self.page_size
             if full and newest <= cursor:
-                yield fresh, cursor
-                yield from self._same_second(client, listing, cursor, read_at_cursor)
+                yield fresh, cursor, len(rows)
+                yield from self._same_second(client, listing, cursor, read_at_cursor, len(rows))
                 cursor, read_at_cursor, page = cursor + timedelta(seconds=1), set(), None
                 continue
-            yield fresh, newest
-            if not full:
-                return
             at_newest = {str(r.get("num_iid")) for r in rows if _modified(r) == newest}
             read_at_cursor = at_newest | (read_at_cursor if newest == cursor else set())
+            yield fresh, newest, len(read_at_cursor)
+            if not full:
+                return
             cursor, page = newest, None
 
     @staticmethod
@@ -346,13 +428,18 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         return str(row.get("num_iid")) in read and _modified(row) == cursor
 
     def _same_second(
-        self, client: TopClient, listing: str, moment: datetime, read: set[str]
-    ) -> Iterator[tuple[list[dict[str, Any]], datetime]]:
-        """The rest of the items modified within the second `moment`, page by page."""
-        page_no = 2
+        self, client: TopClient, listing: str, moment: datetime, read: set[str], offset: int
+    ) -> Iterator[tuple[list[dict[str, Any]], datetime, int]]:
+        """The items modified within the second `moment` after the first `offset` of them,
+        page by page (with how many of that second are read after each)."""
+        page_no, skip = divmod(offset, self.page_size)
+        page_no += 1
         while True:
             page = self.listing_page(client, listing, moment, page_no, end=moment)
-            yield [r for r in page.rows if str(r.get("num_iid")) not in read], moment
+            rows = page.rows[skip:]
+            skip = 0
+            offset = (page_no - 1) * self.page_size + len(page.rows)
+            yield [r for r in rows if str(r.get("num_iid")) not in read], moment, offset
             if len(page.rows) < self.page_size:
                 return
             page_no += 1
@@ -379,7 +466,7 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         """Each detailed item as a `ProductRecord`, or a `RejectedRecord` saying why not."""
         for item in items:
             try:
-                yield product_record(item, listing)
+                yield product_record(item, "onsale" if listing == "onsale" else "instock")
             except Unreadable as exc:
                 reference = str(item.get("num_iid") or "an item")
                 yield RejectedRecord(reference, f"unreadable Taobao item: {exc}")
@@ -406,10 +493,7 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         """The running and coming item and shop promotions (all of them, whatever `since`)."""
         with self.calling() as client:
             now = client.now()
-            promoted: dict[str, None] = {}
-            for activity in client.iter_promotion_activities():
-                for item_id in activity.get("item_ids") or []:
-                    promoted.setdefault(str(item_id))
+            promoted = dict.fromkeys(self.promoted_items(client, now))
             asked = list(promoted) or self._any_item(client)
             in_item: dict[str, dict[str, Any]] = {}
             priced: dict[str, list[PromotionItem]] = {}
@@ -439,6 +523,26 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
                         continue
                     if record.ends_at is None or record.ends_at > now:
                         yield record
+
+    def promoted_items(self, client: TopClient, now: datetime) -> Iterator[str]:
+        """The ids of the items in the shop's running or coming item discounts (an id may
+        come more than once)."""
+        every_item = False
+        for activity in client.iter_promotion_activities():
+            try:
+                ends = parse_time(str(activity.get("end_time") or ""))
+            except ValueError:
+                ends = None
+            if ends is not None and ends <= now:
+                continue  # ended: its items are not asked about
+            if str(activity.get("participate_range")) == "0":
+                every_item = True
+            elif activity.get("activity_id"):
+                yield from client.activity_items(str(activity["activity_id"]))
+        if every_item:
+            for row in client.iter_items(fields="num_iid"):
+                if row.get("num_iid"):
+                    yield str(row["num_iid"])
 
     def _any_item(self, client: TopClient) -> list[str]:
         """One on-sale item's id (shop promotions are read through an item), if any."""

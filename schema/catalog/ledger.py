@@ -55,6 +55,15 @@ class SyncIssue:
     reason: str
 
 
+@strawberry.type(
+    description="A part of a run that was switched off, e.g. orders the app may not read."
+)
+class SyncNotice:
+    entity: str = strawberry.field(description="product, category, promotion, order or changes.")
+    code: str = strawberry.field(description="Stable, for translation: e.g. PERMISSION_MISSING.")
+    message: str
+
+
 @strawberry.type(description="One sync run of one source (the ledger entry).")
 class SyncRun:
     id: strawberry.ID
@@ -71,6 +80,9 @@ class SyncRun:
     errors: list[SyncIssue]
     errors_dropped: int
     warnings: list[str]
+    notices: list[SyncNotice] = strawberry.field(
+        description="Parts switched off (the rest synced): what the seller should fix."
+    )
     error: str | None = strawberry.field(description="Why it failed, in words to act on.")
     error_code: str | None
 
@@ -94,6 +106,7 @@ class SyncRun:
             errors=[SyncIssue(**issue) for issue in raw.get("issues") or []],
             errors_dropped=int(raw.get("issues_dropped") or 0),
             warnings=list(raw.get("warnings") or []),
+            notices=[SyncNotice(**notice) for notice in raw.get("notices") or []],
             error=raw.get("error"),
             error_code=raw.get("error_code"),
         )

@@ -22,7 +22,11 @@ Tests change the seller's catalog with `update_item`, `update_sku`, `delist`, `r
 `delete_item`, `add_item`, `add_trade` and `update_trade` (each bumps ``modified`` and
 publishes the TMC messages sellers who permitted them get), and inject faults with
 `fail_next` (HTTP 5xx), `break_json_next`, `malform_item`, `expire_session`,
-`revoke_session`, `throttle` and `latency` (a slow method). `clock` drives every time check;
+`revoke_session`, `throttle`, `ban_next` (consecutive announced bans), `deny`/`grant` (an app
+without a method's permission: code 11 ``isv.permission-api-package-limit``) and `latency` (a
+slow method). `delist` puts an item in the warehouse under a ``banner`` (taken off by the
+seller, sold out, or taken down for a violation), which ``taobao.items.inventory.get`` lists
+one banner at a time, as documented. `clock` drives every time check;
 pass a `ManualClock` to move time without waiting. `timeline` logs every call with its arrival
 time, the seller of its session and its answer's code, for tests that count calls per window.
 
@@ -51,6 +55,7 @@ from urllib.parse import parse_qs, quote, urlencode
 from tests.fakes.server import FakeRequest, FakeResponse, LoopbackServer
 from tests.fakes.taobao_api import (
     DELETE,
+    INVENTORY_BANNER,
     METHODS,
     SESSION_REQUIRED,
     ApiError,
@@ -231,6 +236,11 @@ class TaobaoFake(LoopbackServer, TopMethods):
         """What the seller answers on the authorization page."""
         self.calls_per_second: int | None = None
         self.ban_seconds = 1
+        self.denied: dict[str, set[str]] = {}
+        """App key -> the methods it has no permission for (code 11)."""
+        self.scripted_bans: deque[float] = deque()
+        """The bans `ban_next` scripted, in seconds, still to come."""
+        self._banned_until: dict[str, float] = {}
         self._limits: dict[str, list[float]] = {}
         self._request_ids = 0
         self._rng = random.Random(seed)
@@ -337,6 +347,16 @@ class TaobaoFake(LoopbackServer, TopMethods):
         """Make an access token unknown to the gateway (code 27, ``invalid-sessionkey``)."""
         with self.state:
             self.grants[token].revoked = True
+
+    def deny(self, *methods: str, app_key: str | None = None) -> None:
+        """Take the permission of `methods` from the app: they answer code 11."""
+        with self.state:
+            self.denied.setdefault(app_key or self.app_key, set()).update(methods)
+
+    def grant(self, *methods: str, app_key: str | None = None) -> None:
+        """Give the app back the permission of `methods`."""
+        with self.state:
+            self.denied.get(app_key or self.app_key, set()).difference_update(methods)
 
     def throttle(self, calls_per_second: int | None, *, ban_seconds: int = 1) -> None:
         """Allow each app `calls_per_second` calls per second (None: no limit); beyond that,
@@ -451,11 +471,18 @@ class TaobaoFake(LoopbackServer, TopMethods):
             item["modified"] = now
             return item
 
-    def delist(self, num_iid: int) -> None:
-        """Take an item off sale (to the warehouse): TMC says ItemDownshelf."""
+    def delist(self, num_iid: int, *, banner: str = "off_shelf") -> None:
+        """Take an item off sale (to the warehouse, under `banner`: ``off_shelf`` when the
+        seller does it, ``sold_out`` when its stock ran out, ``violation_off_shelf`` when
+        Taobao took it down): TMC says ItemDownshelf."""
         with self.state:
             seller, item = self._find(num_iid)
             item["approve_status"] = "instock"
+            item[INVENTORY_BANNER] = banner
+            if banner == "sold_out":
+                item["num"] = 0
+                for sku in item.get("skus") or []:
+                    sku["quantity"] = 0
             item["delist_time"] = item["modified"] = self.now_text()
             self.tmc.publish(
                 "taobao_item_ItemDownshelf",
@@ -473,6 +500,7 @@ class TaobaoFake(LoopbackServer, TopMethods):
         with self.state:
             seller, item = self._find(num_iid)
             item["approve_status"] = "onsale"
+            item.pop(INVENTORY_BANNER, None)
             item["list_time"] = item["modified"] = self.now_text()
             self.tmc.publish(
                 "taobao_item_ItemUpshelf",
@@ -690,6 +718,14 @@ class TaobaoFake(LoopbackServer, TopMethods):
         expected = _signature(params, app.secret, sign_method)
         if not hmac.compare_digest(params["sign"].upper(), expected):
             raise ApiError(25, "Invalid Signature")
+        if method in self.denied.get(app.key, set()):
+            # As TOP answers an app without the method's permission package.
+            raise ApiError(
+                11,
+                "Insufficient isv permissions",
+                "isv.permission-api-package-limit",
+                "scope ids is 11655 11998",
+            )
         handler, policy = METHODS[method]
         seller = self._session_seller(app, params.get("session"), policy)
         self._spend_budget(app.key)
@@ -725,10 +761,25 @@ class TaobaoFake(LoopbackServer, TopMethods):
             raise ApiError(27, "Invalid session", "session-expired", "SessionKey过期")
         return self.sellers[grant.user_id]
 
+    def ban_next(self, times: int, *, seconds: float = 2.0) -> None:
+        """Ban the app `times` times in a row, each for `seconds` (code 7 announcing it): the
+        next call is refused and bans the app, calls during that ban are refused too (and
+        counted in `refused_during_bans`), and the first call after it starts the next ban."""
+        with self.state:
+            self.scripted_bans.extend([seconds] * times)
+
     def _spend_budget(self, app_key: str) -> None:
+        now = self.clock()
+        banned = self._banned_until.get(app_key, 0.0)
+        if banned > now:
+            self.refused_during_bans += 1
+            raise self._ban(banned - now)
+        if self.scripted_bans:
+            seconds = self.scripted_bans.popleft()
+            self._banned_until[app_key] = now + seconds
+            raise self._ban(seconds)
         if self.calls_per_second is None:
             return
-        now = self.clock()
         window, count, banned_until = self._limits.setdefault(app_key, [math.floor(now), 0, 0.0])
         if banned_until > now:
             self.refused_during_bans += 1
@@ -742,12 +793,13 @@ class TaobaoFake(LoopbackServer, TopMethods):
             raise self._ban(self.ban_seconds)
 
     @staticmethod
-    def _ban(seconds: int) -> ApiError:
+    def _ban(seconds: float) -> ApiError:
+        # TOP states whole seconds; the tests' short bans (`ban_next`) state a fraction.
         return ApiError(
             7,
             "App Call Limited",
             "accesscontrol.limited-by-api-access-count",
-            f"This ban will last for {seconds} more seconds",
+            f"This ban will last for {round(seconds, 3):g} more seconds",
         )
 
     # --- the OAuth server -----------------------------------------------------------------

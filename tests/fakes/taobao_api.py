@@ -57,8 +57,21 @@ LISTING_FIELDS = frozenset(
         "sold_quantity",
     }
 )
+ACTIVITY_LIST_FIELDS = (
+    "activity_id",
+    "name",
+    "description",
+    "start_time",
+    "end_time",
+    "participate_range",
+)
+"""What ``taobao.promotionmisc.item.activity.list.get`` answers of each activity."""
 FIELD_ALIASES = {"sku": "skus", "item_img": "item_imgs", "prop_img": "prop_imgs"}
 ORDERINGS = frozenset({"list_time", "delist_time", "num", "modified", "sold_quantity"})
+INVENTORY_BANNER = "_banner"
+"""The (unserved) key of a warehouse item telling which ``banner`` lists it."""
+FOR_SHELVED = frozenset({"regular_shelved", "never_on_shelf", "off_shelf"})
+BANNERS = FOR_SHELVED | {"for_shelved", "sold_out", "violation_off_shelf"}
 DELETE = object()
 """In `TaobaoFake.malform_item` overrides: leave the field out of the answer."""
 
@@ -337,19 +350,21 @@ class TopMethods:
         return self._listing(call, lambda item: item["approve_status"] == "onsale")
 
     def m_items_inventory_get(self, call: Call) -> Json:
-        """``taobao.items.inventory.get``: the seller's items in the warehouse (``banner``)."""
+        """``taobao.items.inventory.get``: the seller's items in the warehouse under one
+        ``banner``, as documented: ``regular_shelved``, ``never_on_shelf``, ``off_shelf``,
+        ``sold_out``, ``violation_off_shelf``, or ``for_shelved`` (the default) = the first
+        three together. Each warehouse item is under one banner (`INVENTORY_BANNER`)."""
         banner = call.text("banner") or "for_shelved"
-        if banner == "sold_out":
-            return self._listing(call, lambda item: item["num"] == 0)
-        if banner not in (
-            "for_shelved",
-            "regular_shelved",
-            "never_on_shelf",
-            "off_shelf",
-            "violation_off_shelf",
-        ):
+        if banner not in BANNERS:
             raise invalid("banner")
-        return self._listing(call, lambda item: item["approve_status"] == "instock")
+        wanted = FOR_SHELVED if banner == "for_shelved" else {banner}
+        return self._listing(
+            call,
+            lambda item: (
+                item["approve_status"] == "instock"
+                and item.get(INVENTORY_BANNER, "off_shelf") in wanted
+            ),
+        )
 
     def m_items_seller_list_get(self, call: Call) -> Json:
         """``taobao.items.seller.list.get``: up to 20 items in detail (unknown ids left out)."""
@@ -414,14 +429,43 @@ class TopMethods:
         }
 
     def m_promotionmisc_item_activity_list_get(self, call: Call) -> Json:
-        """``taobao.promotionmisc.item.activity.list.get``: the shop's item discounts."""
+        """``taobao.promotionmisc.item.activity.list.get``: the shop's item discounts, 50 a
+        page at most. As documented, each ``item_promotion`` holds only the main fields
+        (``activity_id``, ``name``, ``description``, ``start_time``, ``end_time``,
+        ``participate_range``); the items of a partial one come from
+        ``taobao.promotionmisc.activity.range.list.get``."""
         seller = call.seller_or_fail()
         page_no = call.number("page_no", 1, 1)
         page_size = call.number("page_size", 20, 1, 50)
         offset = (page_no - 1) * page_size
         return {
             "total_count": len(seller.activities),
-            "item_promotion_list": seller.activities[offset : offset + page_size],
+            "item_promotion_list": [
+                pick(a, ACTIVITY_LIST_FIELDS)
+                for a in seller.activities[offset : offset + page_size]
+            ],
+        }
+
+    def m_promotionmisc_activity_range_list_get(self, call: Call) -> Json:
+        """``taobao.promotionmisc.activity.range.list.get`` (``activity_id``): the items taking
+        part in one of the seller's activities, as ``promotion_range`` entries (``item_id``,
+        ``activity_id``, ``activity_name``); an activity takes at most 150 items."""
+        seller = call.seller_or_fail()
+        text = call.required("activity_id")
+        if not text.isdigit():
+            raise invalid("activity_id")
+        activity = next((a for a in seller.activities if a["activity_id"] == int(text)), None)
+        if activity is None:
+            raise refused("isv.invalid-parameter:activity_id", f"活动 {text} 不存在")
+        return {
+            "promotion_range_list": [
+                {
+                    "item_id": i,
+                    "activity_id": activity["activity_id"],
+                    "activity_name": activity["name"],
+                }
+                for i in seller.ranges.get(activity["activity_id"], [])
+            ]
         }
 
     # --- trades ---------------------------------------------------------------------------
@@ -540,6 +584,10 @@ METHODS: dict[str, tuple[str, str]] = {
         "m_promotionmisc_item_activity_list_get",
         SESSION_REQUIRED,
     ),
+    "taobao.promotionmisc.activity.range.list.get": (
+        "m_promotionmisc_activity_range_list_get",
+        SESSION_REQUIRED,
+    ),
     "taobao.trades.sold.get": ("m_trades_sold_get", SESSION_REQUIRED),
     "taobao.trades.sold.increment.get": ("m_trades_sold_increment_get", SESSION_REQUIRED),
     "taobao.tmc.user.permit": ("m_tmc_user_permit", SESSION_REQUIRED),
@@ -563,7 +611,7 @@ LIST_ELEMENTS = {
     "sku_id_list": "string",
     "sku_price_list": "price",
     "item_promotion_list": "item_promotion",
-    "item_ids": "number",
+    "promotion_range_list": "promotion_range",
 }
 """The element name TOP gives each list when it wraps lists (``simplify=false``)."""
 

@@ -91,7 +91,12 @@ class Seller:
     """num_iid → its ``promotion_in_item`` entries."""
     shop_promotions: list[Json] = field(default_factory=list)
     activities: list[Json] = field(default_factory=list)
-    """``item_promotion`` entries of ``taobao.promotionmisc.item.activity.list.get``."""
+    """The shop's unconditional item discounts, as ``taobao.promotionmisc.item.activity.get``
+    describes one (``item_promotion``: ``activity_id``, ``name``, ``description``,
+    ``participate_range`` 0 for every item or 1 for some, times, discount fields)."""
+    ranges: dict[int, list[int]] = field(default_factory=dict)
+    """activity_id → the items taking part (``taobao.promotionmisc.activity.range.list.get``),
+    for the activities of ``participate_range`` 1."""
     trades: dict[int, Json] = field(default_factory=dict)
     next_num_iid: int = 0
     next_sku_id: int = 0
@@ -173,21 +178,57 @@ def make_item(
     }
 
 
-def _promotion(rng: random.Random, item: Json, promotion_id: int, start: datetime) -> Json:
-    rate = Decimal(rng.choice([80, 85, 88, 90, 95])) / 100
+def _activity(rng: random.Random, activity_id: int, start: datetime) -> Json:
+    """An unconditional item discount for some items (``participate_range`` 1)."""
+    rate = rng.choice([80, 85, 88, 90, 95])
+    return {
+        "activity_id": activity_id,
+        "name": rng.choice(["限时折扣", "618大促", "新品尝鲜价", "店铺周年庆"]),
+        "description": f"{rate / 10:g}折",
+        "participate_range": 1,
+        "start_time": top_time(start),
+        "end_time": top_time(start + timedelta(days=rng.randint(3, 30))),
+        "is_user_tag": False,
+        "user_tag": "",
+        "is_decrease_money": False,
+        "decrease_amount": 0,
+        "is_discount": True,
+        "discount_rate": rate * 10,
+    }
+
+
+def _promotion(rng: random.Random, item: Json, activity: Json) -> Json:
+    """The ``promotion_in_item`` entry ``taobao.ump.promotion.get`` gives `item` for the
+    discount `activity` (its prices for the item and each SKU)."""
+    rate = Decimal(activity["discount_rate"]) / 1000
     skus = item.get("skus") or []
     return {
-        "promotion_id": f"mjs-{promotion_id}",
-        "name": rng.choice(["限时折扣", "618大促", "新品尝鲜价", "店铺周年庆"]),
-        "desc": f"{int(rate * 100) / 10:g}折",
+        "promotion_id": f"mjs-{activity['activity_id']}",
+        "name": activity["name"],
+        "desc": activity["description"],
         "item_promo_price": yuan(Decimal(item["price"]) * rate),
         "sku_id_list": [str(s["sku_id"]) for s in skus],
         "sku_price_list": [yuan(Decimal(s["price"]) * rate) for s in skus],
-        "start_time": top_time(start),
-        "end_time": top_time(start + timedelta(days=rng.randint(3, 30))),
+        "start_time": activity["start_time"],
+        "end_time": activity["end_time"],
         "other_need": "",
         "other_send": "",
     }
+
+
+def add_activity(
+    seller: Seller, activity_id: int, start: datetime, items: list[int] | None
+) -> Json:
+    """Give `seller` a discount on `items` (None: on every item, ``participate_range`` 0)."""
+    activity = _activity(random.Random(activity_id), activity_id, start)
+    activity["participate_range"] = 0 if items is None else 1
+    seller.activities.append(activity)
+    if items is not None:
+        seller.ranges[activity_id] = list(items)
+    for num_iid in seller.items if items is None else items:
+        entry = _promotion(random.Random(num_iid), seller.items[num_iid], activity)
+        seller.promotions.setdefault(num_iid, []).append(entry)
+    return activity
 
 
 def make_trade(seller: Seller, rng: random.Random, when: datetime) -> Json:
@@ -278,24 +319,16 @@ def make_seller(
         modified = base_time - timedelta(seconds=rng.randint(0, 90 * 86_400))
         item = make_item(seller, rng, index, skus, modified)
         seller.items[item["num_iid"]] = item
+    activity: Json | None = None
     for n, item in enumerate(sorted(seller.items.values(), key=lambda i: i["num_iid"])):
         if rng.random() < 0.2:
-            start = base_time - timedelta(days=rng.randint(0, 10))
-            promotion = _promotion(rng, item, 9_000_000 + n, start)
-            seller.promotions[item["num_iid"]] = [promotion]
-            seller.activities.append(
-                {
-                    "activity_id": 9_000_000 + n,
-                    "name": promotion["name"],
-                    "description": promotion["desc"],
-                    "start_time": promotion["start_time"],
-                    "end_time": promotion["end_time"],
-                    "participate_range": 1,
-                    "is_user_tag": False,
-                    "discount_type": "PERCENT_OFF",
-                    "item_ids": [item["num_iid"]],
-                }
-            )
+            if activity is None or len(seller.ranges[activity["activity_id"]]) == 3:
+                start = base_time - timedelta(days=rng.randint(0, 10))
+                activity = _activity(rng, 9_000_000 + n, start)
+                seller.activities.append(activity)
+                seller.ranges[activity["activity_id"]] = []
+            seller.ranges[activity["activity_id"]].append(item["num_iid"])
+            seller.promotions[item["num_iid"]] = [_promotion(rng, item, activity)]
     seller.shop_promotions = [
         {
             "promotion_id": f"shop-{user_id}",
