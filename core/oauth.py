@@ -227,20 +227,6 @@ def connections_of(shop_id: str | ObjectId) -> dict[str, OAuthConnection]:
     return {c.plugin: c for c in OAuthConnection.objects(shop_id=ObjectId(shop_id))}
 
 
-@retry_transient
-def forget_authorization(shop_id: str | ObjectId, plugin: str, *, obtained_at: datetime) -> bool:
-    """Forget the shop's authorization of `plugin` because the provider refused its token
-    (revoked, invalid, expired for good): the plugin then shows as not connected until the
-    seller connects again. `obtained_at` is when the refused token was read: an authorization
-    stored after that (the seller reconnected meanwhile) is kept. True if one was forgotten."""
-    deleted = OAuthConnection.objects(
-        shop_id=ObjectId(shop_id), plugin=plugin, updated_at__lte=obtained_at
-    ).delete()
-    if deleted:
-        log.warning("shop %s: %s refused its authorization, which is forgotten", shop_id, plugin)
-    return bool(deleted)
-
-
 def connected(connection: OAuthConnection | None, now: datetime | None = None) -> bool:
     """True when `connection` holds tokens that work or can be refreshed (no decryption)."""
     if connection is None:
@@ -467,15 +453,31 @@ class OAuthFlows:
         )
 
     @retry_transient
-    def disconnect(self, shop_id: str | ObjectId, plugin: str) -> bool:
-        """Forget the shop's authorization of `plugin`; True if there was one."""
-        deleted = OAuthConnection.objects(shop_id=ObjectId(shop_id), plugin=plugin).delete()
-        return bool(deleted)
+    def disconnect(
+        self, shop_id: str | ObjectId, plugin: str, *, stored_before: datetime | None = None
+    ) -> bool:
+        """Forget the shop's authorization of `plugin`; True if there was one. With
+        `stored_before`, an authorization stored after that moment (the seller reconnected
+        meanwhile) is kept."""
+        found = OAuthConnection.objects(shop_id=ObjectId(shop_id), plugin=plugin)
+        if stored_before is not None:
+            found = found.filter(updated_at__lte=stored_before)
+        return bool(found.delete())
 
-    def revoke(self, shop_id: str | ObjectId, plugin: str, reason: str) -> None:
-        """Forget the shop's authorization of `plugin` and mark the plugin failed with
-        `reason` (what the seller reads: why, and that they must reconnect)."""
-        self.disconnect(shop_id, plugin)
+    def revoke(
+        self,
+        shop_id: str | ObjectId,
+        plugin: str,
+        reason: str,
+        *,
+        stored_before: datetime | None = None,
+    ) -> None:
+        """Forget the shop's authorization of `plugin` (see `disconnect`) and mark the plugin
+        failed with `reason` (what the seller reads: why, and that they must reconnect)."""
+        if self.disconnect(shop_id, plugin, stored_before=stored_before):
+            log.warning(
+                "shop %s: %s refused its authorization, which is forgotten", shop_id, plugin
+            )
         self._status(ObjectId(shop_id), plugin, reason)
 
     def access_token(

@@ -47,7 +47,6 @@ from cloudcat.core.oauth import (
     CallbackExchanger,
     OAuthProvider,
     TokenSet,
-    forget_authorization,
 )
 from cloudcat.core.plugin_state import MAX_VALUE_BYTES as STATE_MAX_VALUE_BYTES
 from cloudcat.core.plugin_state import ProviderState
@@ -184,7 +183,6 @@ __all__ = [
     "__version__",
     "build_retry",
     "describe_request_error",
-    "forget_authorization",
     "hookimpl",
     "http_session",
     "redact_url",

@@ -6,6 +6,8 @@ per-shop state store, the account the shop authorized, and forgetting that autho
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bson import ObjectId
 
 from cloudcat.core.oauth import OAuthFlows, PluginDirectory, connection_of
@@ -36,6 +38,9 @@ class ProviderServices:
             connected_at=found.connected_at,
         )
 
-    def forget_authorization(self, reason: str) -> None:
-        """Delete the shop's authorization of the plugin and mark the plugin failed."""
-        OAuthFlows(self._directory).revoke(self._shop_id, self._plugin, reason)
+    def forget_authorization(self, reason: str, stored_before: datetime | None = None) -> None:
+        """Delete the shop's authorization of the plugin (one stored before `stored_before`,
+        if given) and mark the plugin failed."""
+        OAuthFlows(self._directory).revoke(
+            self._shop_id, self._plugin, reason, stored_before=stored_before
+        )

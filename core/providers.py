@@ -100,7 +100,7 @@ class ShopServices(Protocol):
         """The shop's stored authorization of this provider, or None when not connected."""
         ...
 
-    def forget_authorization(self, reason: str) -> None:
+    def forget_authorization(self, reason: str, stored_before: datetime | None = None) -> None:
         """Delete the shop's authorization of this provider and mark the plugin failed."""
         ...
 
@@ -145,11 +145,13 @@ class ProviderContext:
         """The marketplace account this shop authorized (one-click authorization), or None."""
         return self._services().authorized_account()
 
-    def forget_authorization(self, reason: str) -> None:
+    def forget_authorization(self, reason: str, stored_before: datetime | None = None) -> None:
         """Forget this shop's authorization and report the plugin unhealthy with `reason`
         (shown to the seller: say why, and that they must reconnect). For a marketplace that
-        says the app was uninstalled or the authorization revoked."""
-        self._services().forget_authorization(reason)
+        says the app was uninstalled or the authorization revoked. With `stored_before` (when
+        the refused token was read), an authorization stored after it (the seller reconnected
+        meanwhile) is kept."""
+        self._services().forget_authorization(reason, stored_before)
 
 
 _CONFIG_SCHEMAS: weakref.WeakKeyDictionary[type[Provider], tuple[type[BaseModel], str]] = (

@@ -79,7 +79,6 @@ from cloudcat.core.plugin_api import (
     SourceRateLimited,
     SourceStream,
     SourceUnsupported,
-    forget_authorization,
 )
 from cloudcat.plugins.taobao.client import (
     EARLIEST,
@@ -288,9 +287,7 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         except TopAuthError as exc:
             self.context.log.warning("Taobao refused the session: %s", exc)
             if self._token_read_at is not None:  # the shop is no longer connected
-                forget_authorization(
-                    self.context.shop.id, self.name, obtained_at=self._token_read_at
-                )
+                self.context.forget_authorization(RECONNECT, stored_before=self._token_read_at)
             raise SourceAuthExpired(RECONNECT) from exc
         except TopRateLimited as exc:
             raise SourceRateLimited(
