@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     page_size_max: int = 100
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0
+    # Jobs of one shop running at once across the workers (other shops' waiting jobs go first).
+    job_shop_concurrency: int = 2
     log_json: bool = False
     admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
 

@@ -87,8 +87,41 @@ def _push_error(entry: dict[str, Any]) -> dict[str, Any]:
     return {"errors": {"$each": [entry], "$slice": -MAX_ERRORS_KEPT}}
 
 
-def claim_next(db: RawDatabase, worker_id: str, lease_seconds: float) -> Claimed | None:
-    """Atomically take the next due job for `worker_id`, or None when nothing is due."""
+def running_per_shop(db: RawDatabase, now: datetime) -> dict[ObjectId, int]:
+    """How many jobs of each shop run under a live lease now (system jobs are not counted)."""
+    pipeline: list[dict[str, Any]] = [
+        {"$match": {"state": JobState.RUNNING.value, "lease_expires_at": {"$gt": now}}},
+        {"$group": {"_id": "$shop_id", "running": {"$sum": 1}}},
+    ]
+    rows = call_with_retries(lambda: list(jobs_collection(db).aggregate(pipeline)))
+    return {row["_id"]: int(row["running"]) for row in rows if row["_id"] is not None}
+
+
+def claim_next(
+    db: RawDatabase, worker_id: str, lease_seconds: float, *, shop_limit: int | None = None
+) -> Claimed | None:
+    """Atomically take the next due job for `worker_id`, or None when nothing is due.
+
+    Fair across shops: a due job of a shop with nothing running goes first, so one shop's
+    long or stuck jobs never hold the slots while other shops' jobs wait. Only when no such
+    job is due does a shop get another slot, and then only below `shop_limit` jobs running at
+    once (None: no limit). The counts are read just before the claim, so two workers claiming
+    at the same moment may each see a slot free: the limit is a fairness rule, not a lock.
+    """
+    running = running_per_shop(db, utcnow())
+    claimed = _claim(db, worker_id, lease_seconds, list(running))
+    if claimed is not None or not running:
+        return claimed
+    full = [
+        shop for shop, count in running.items() if shop_limit is not None and count >= shop_limit
+    ]
+    return _claim(db, worker_id, lease_seconds, full)
+
+
+def _claim(
+    db: RawDatabase, worker_id: str, lease_seconds: float, skip_shops: list[ObjectId]
+) -> Claimed | None:
+    """Take the oldest due job not of `skip_shops` (see `claim_next`)."""
     collection = jobs_collection(db)
     now = utcnow()
     expires = now + timedelta(seconds=lease_seconds)
@@ -105,7 +138,8 @@ def claim_next(db: RawDatabase, worker_id: str, lease_seconds: float) -> Claimed
                 "$or": [
                     {"state": {"$in": list(WAITING_STATES)}, "run_at": {"$lte": now}},
                     {"state": JobState.RUNNING.value, "lease_expires_at": {"$lte": now}},
-                ]
+                ],
+                **({"shop_id": {"$nin": skip_shops}} if skip_shops else {}),
             },
             {"$set": changes, "$inc": {"attempts": 1}},
             sort=[("run_at", 1), ("_id", 1)],

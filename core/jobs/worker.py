@@ -70,6 +70,7 @@ class Worker:
         backoff: Backoff | None = None,
         progress_interval: float = 1.0,
         run_schedules: bool = True,
+        shop_limit: int | None = None,
     ) -> None:
         if concurrency < 1:
             raise ValueError("a worker needs a concurrency of at least 1")
@@ -88,6 +89,7 @@ class Worker:
         self.backoff = backoff or Backoff()
         self.progress_interval = progress_interval
         self.run_schedules = run_schedules
+        self.shop_limit = shop_limit
         self._thread: threading.Thread | None = None
 
     # -- running ---------------------------------------------------------------------------
@@ -150,7 +152,9 @@ class Worker:
 
     def run_once(self) -> bool:
         """Claim one due job and run it in this thread; False when nothing was due."""
-        claimed = claim_next(self.db, self.worker_id, self.lease_seconds)
+        claimed = claim_next(
+            self.db, self.worker_id, self.lease_seconds, shop_limit=self.shop_limit
+        )
         if claimed is None:
             return False
         self._execute(claimed)
@@ -295,7 +299,9 @@ def run_worker(
     `settings.job_poll_seconds` (or 30 s and 1 s without settings). The lease is how long a job
     stays claimed without a heartbeat (renewed every third of it): a killed worker's job is taken
     over by another worker that long after its last renewal. `worker_id` defaults to
-    ``host:pid:random``. Signal handling is the caller's: set `stop_event` on SIGTERM.
+    ``host:pid:random``. Jobs are claimed fairly across shops, one shop running at most
+    `settings.job_shop_concurrency` at once (see `claim_next`). Signal handling is the
+    caller's: set `stop_event` on SIGTERM.
     """
     if lease_seconds is None:
         lease_seconds = settings.job_lease_seconds if settings else DEFAULT_LEASE_SECONDS
@@ -312,4 +318,5 @@ def run_worker(
         backoff=backoff,
         progress_interval=progress_interval,
         run_schedules=run_schedules,
+        shop_limit=settings.job_shop_concurrency if settings else None,
     ).run()
