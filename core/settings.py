@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     job_poll_seconds: float = 1.0
     # Jobs of one shop running at once across the workers (other shops' waiting jobs go first).
     job_shop_concurrency: int = 2
+    # On shutdown, how long running jobs may finish before they are given back to the queue.
+    job_shutdown_grace_seconds: float = 10.0
     log_json: bool = False
     admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
 

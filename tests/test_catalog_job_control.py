@@ -82,8 +82,8 @@ def test_a_cancelled_sync_stops_at_its_next_records_and_keeps_what_it_stored(
     job = get_job(services.db, shop_id, job_id)
     assert job is not None and job.state is JobState.CANCELLED
     kept = Product.objects(shop_id=shop_id).count()
-    # A page or two more were read before the cancel was seen, not the rest of the catalog.
-    assert stored <= kept <= stored + 50 < 1000
+    # A few pages more were read before the cancel was seen, not the rest of the catalog.
+    assert stored <= kept <= stored + 150 < 1000
 
 
 def test_sync_progress_takes_intermediate_values_as_records_are_written(
@@ -157,3 +157,26 @@ def test_one_shops_long_job_does_not_keep_another_shops_job_waiting(db: RawDatab
     finally:
         release.set()
         worker.stop(WAIT_SECONDS)
+
+
+def test_a_job_still_running_after_the_shutdown_grace_is_given_back(db: RawDatabase) -> None:
+    shop_id = ObjectId()
+    started = threading.Event()
+
+    def endless(job: JobContext) -> None:
+        started.set()
+        while True:
+            job.check_cancelled()
+            time.sleep(0.01)
+
+    worker = Worker(
+        db, {"test.endless": endless}, poll_seconds=0.05, grace_seconds=0.2, progress_interval=0
+    )
+    job_id = enqueue(db, "test.endless", {}, shop_id=shop_id)
+    worker.start()
+    assert started.wait(WAIT_SECONDS)
+    worker.stop(WAIT_SECONDS)
+    assert worker._thread is not None and not worker._thread.is_alive()
+    job = get_job(db, shop_id, job_id)
+    assert job is not None and job.state is JobState.QUEUED and job.attempts == 0
+    assert job.lease_owner is None

@@ -275,6 +275,19 @@ def finish_failed(
     return JobState.DEAD if _finish(db, claim, dead, error=entry) else None
 
 
+def release(db: RawDatabase, claim: Claim, progress: dict[str, Any] | None) -> bool:
+    """Give a job back unfinished (its worker is shutting down): queued again at once, this
+    attempt not counted, for any worker to claim; False when the lease was lost."""
+    changes: dict[str, Any] = {
+        "state": JobState.QUEUED.value,
+        "run_at": utcnow(),
+        "attempts": claim.attempt - 1,
+    }
+    if progress is not None:
+        changes["progress"] = progress
+    return _finish(db, claim, changes)
+
+
 def finish_abandoned(db: RawDatabase, claim: Claim, message: str) -> bool:
     """Dead-letter a job taken over after its last attempt was lost (this claim is no attempt)."""
     changes: dict[str, Any] = {
