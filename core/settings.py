@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     graphql_max_tokens: int = 5_000
     graphql_max_batch: int = 10
     storefront_rate_limit_per_minute: int = 600
+    # Query cost (schema/limits.py) each storefront key may spend a minute, per process.
+    storefront_cost_per_minute: int = 30_000
     page_size_max: int = 100
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0
