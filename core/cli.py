@@ -40,6 +40,8 @@ app.add_typer(schema_app, name="schema")
 console = Console()
 log = logging.getLogger("cloudcat")
 
+SHUTDOWN_MARGIN_SECONDS = 5.0
+"""How long after its jobs' grace period a stopping worker is still waited for."""
 SDL_FOLDER = Path(__file__).resolve().parent.parent / "schema" / "sdl"
 
 
@@ -76,6 +78,7 @@ class _InlineWorker:
 
     def __init__(self, services: Services, concurrency: int) -> None:
         self.stop_event = threading.Event()
+        self.grace_seconds = services.settings.job_shutdown_grace_seconds
         self.thread = threading.Thread(
             target=run_worker,
             args=(services.db, collect_handlers(services)),
@@ -92,9 +95,13 @@ class _InlineWorker:
         self.thread.start()
 
     def stop(self) -> None:
-        """Stop claiming and wait for the running jobs (see `Worker.run`)."""
+        """Stop claiming and wait for the running jobs (see `Worker.run`): past the grace
+        period, a handler that never checks in (stuck in a call) is left behind, not waited
+        for."""
         self.stop_event.set()
-        self.thread.join()
+        self.thread.join(self.grace_seconds + SHUTDOWN_MARGIN_SECONDS)
+        if self.thread.is_alive():
+            log.warning("the job worker did not stop in time; shutting down without it")
 
     def run_with(self, application: Starlette) -> None:
         """Run this worker while `application` runs, stopping it before the app's shutdown."""
