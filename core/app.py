@@ -56,7 +56,9 @@ def _plugin_routes(services: Services) -> list[BaseRoute]:
 
 def create_app(settings: Settings, services: Services) -> Starlette:
     """The web app over already-connected `services` (tests build it this way)."""
-    limiter = RateLimiter(settings.storefront_rate_limit_per_minute)
+    limiter = RateLimiter(
+        settings.storefront_rate_limit_per_minute, settings.storefront_cost_per_minute
+    )
     keys = StorefrontKeyCache(settings.storefront_key_cache_seconds)
     admin = graphql_endpoint(
         build_admin_schema(settings, services.plugins), services, authenticate_admin

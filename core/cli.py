@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import logging
 import signal
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,8 @@ import typer
 import uvicorn
 from rich.console import Console
 from rich.table import Table
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 
 from cloudcat.core import __version__
 from cloudcat.core.errors import CloudCatError
@@ -39,6 +42,8 @@ app.add_typer(schema_app, name="schema")
 console = Console()
 log = logging.getLogger("cloudcat")
 
+SHUTDOWN_MARGIN_SECONDS = 5.0
+"""How long after its jobs' grace period a stopping worker is still waited for."""
 SDL_FOLDER = Path(__file__).resolve().parent.parent / "schema" / "sdl"
 
 
@@ -66,10 +71,16 @@ def _stop_on_signals(stop: threading.Event) -> None:
 
 
 class _InlineWorker:
-    """Job worker threads inside a server process (`dev`, or `serve --worker N`)."""
+    """Job worker threads inside a server process (`dev`, or `serve --worker N`).
+
+    Started and stopped by the app's lifespan (`run_with`), inside the part that owns the
+    database: on shutdown the worker stops claiming and its running jobs finish (or give their
+    lease back) before the database client is closed and the embedded database stopped.
+    """
 
     def __init__(self, services: Services, concurrency: int) -> None:
         self.stop_event = threading.Event()
+        self.grace_seconds = services.settings.job_shutdown_grace_seconds
         self.thread = threading.Thread(
             target=run_worker,
             args=(services.db, collect_handlers(services)),
@@ -86,8 +97,28 @@ class _InlineWorker:
         self.thread.start()
 
     def stop(self) -> None:
+        """Stop claiming and wait for the running jobs (see `Worker.run`): past the grace
+        period, a handler that never checks in (stuck in a call) is left behind, not waited
+        for."""
         self.stop_event.set()
-        self.thread.join(timeout=10)
+        self.thread.join(self.grace_seconds + SHUTDOWN_MARGIN_SECONDS)
+        if self.thread.is_alive():
+            log.warning("the job worker did not stop in time; shutting down without it")
+
+    def run_with(self, application: Starlette) -> None:
+        """Run this worker while `application` runs, stopping it before the app's shutdown."""
+        inner = application.router.lifespan_context
+
+        @contextlib.asynccontextmanager
+        async def lifespan(app: Starlette) -> AsyncIterator[None]:
+            async with inner(app):
+                self.start()
+                try:
+                    yield
+                finally:
+                    await run_in_threadpool(self.stop)
+
+        application.router.lifespan_context = lifespan
 
 
 @app.command()
@@ -120,15 +151,12 @@ def serve(
     except (EmbeddedDatabaseError, SettingsError) as exc:
         console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
-    inline = _InlineWorker(application.state.services, worker) if worker else None
-    if inline:
-        inline.start()
+    if worker:
+        _InlineWorker(application.state.services, worker).run_with(application)
     try:
         uvicorn.run(application, host=host, port=port, log_config=None, access_log=False)
     finally:
-        if inline:
-            inline.stop()
-        storage.close()
+        storage.close()  # already closed by the app's shutdown, unless it never started
 
 
 @app.command()

@@ -2,8 +2,9 @@
 
 CloudCat's own: `catalog.sync` syncs an enabled marketplace source of the job's shop (catalog,
 promotions, orders), reporting "n of N" progress, and stores the run's summary as the job's
-result. Its payload is ``{"source": name}`` plus an optional ``"mode"`` (``full``,
-``incremental`` or ``reconcile``; planned by the engine when absent). A run that stops on an
+result; a cancel stops it at its next record (what it stored is kept). Its payload is
+``{"source": name}`` plus an optional ``"mode"`` (``full``, ``incremental`` or ``reconcile``;
+planned by the engine when absent). A run that stops on an
 error stays resumable: the job's retry goes on from its last checkpoint (no sooner than a rate
 limit's ``retry_after``; an expired authorization is not retried).
 """
@@ -45,6 +46,7 @@ def catalog_sync_handler(services: Services) -> JobHandler:
             name,
             kind=str(mode) if mode else None,
             progress=lambda done, total, message: job.progress(done, total, message),
+            interrupt=job.check_cancelled,
         )
         job.progress(report.read, report.read, report.summary())
         return job_result(report)

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     storefront_rate_limit_per_minute: int = 600
     # How long a checked storefront key is trusted in-process: revoking one takes this long.
     storefront_key_cache_seconds: float = 5.0
+    # Query cost (schema/limits.py) each storefront key may spend a minute, per process.
+    storefront_cost_per_minute: int = 30_000
     page_size_max: int = 100
     # Sign-in attempts allowed per account and per client address in each window; sign-ups per
     # address in the same window (core/login_throttle.py).
@@ -70,6 +72,10 @@ class Settings(BaseSettings):
     login_window_seconds: int = 900
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0
+    # Jobs of one shop running at once across the workers (other shops' waiting jobs go first).
+    job_shop_concurrency: int = 2
+    # On shutdown, how long running jobs may finish before they are given back to the queue.
+    job_shutdown_grace_seconds: float = 10.0
     log_json: bool = False
     # Bearer token a scraper must send to read /metrics; unset, /metrics is a 404 in production.
     metrics_token: str = ""

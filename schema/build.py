@@ -119,8 +119,8 @@ def _extensions(
     The caches are strawberry's `ParserCache` and `ValidationCache` (bounded: see
     `BoundedParserCache`). Only document-only rules are validated (and cached): depth, aliases,
     graphql-core's standard rules and, outside development, `DisableIntrospection`'s; the cost,
-    which depends on the variables, is checked on every request after validation by
-    `QueryCostLimiter`, before anything executes.
+    which depends on the variables, is checked on every request before validation by
+    `QueryCostLimiter`.
     """
     extensions: list[type[SchemaExtension] | Callable[[], SchemaExtension]] = [
         lambda: BoundedParserCache(CACHE_MAXSIZE, CACHED_QUERY_MAX_CHARS),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,8 @@ class Context:
     storefront_shop: Shop | None = None
     loaders: Loaders = field(default_factory=Loaders)
     cookies: list[Cookie] = field(default_factory=list)
+    charge_cost: Callable[[int], None] | None = None
+    """Spends an operation's measured cost from the caller's budget (storefront keys)."""
 
     @property
     def shop_plugins(self) -> ShopPlugins:

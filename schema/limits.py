@@ -14,7 +14,10 @@ cost of its selection by that page size (the schema's default, or `default_page_
 query gives none; never more than `max_page_size`). So `items(first: 100) { children(first: 100)
 { name } }` costs 1 + 100 × (1 + 100 × 1) = 10,101. Named and inline fragments are expanded: a
 named fragment counts at every spread, but is measured only once per operation, and a fragment
-cycle counts as nothing (graphql-core's own `NoFragmentCyclesRule` refuses it).
+cycle counts as nothing (graphql-core's own `NoFragmentCyclesRule` refuses it). Every occurrence
+of a field counts, before same-named fields are merged, and merging is priced too: `n` fields of
+one response name in a selection set add `n × (n - 1) / 2`, the pairs graphql-core's
+`OverlappingFieldsCanBeMergedRule` compares (400 repeats of `shop { name }` cost 80,600, not 2).
 
 Depth and aliases are counted as strawberry's `QueryDepthLimiter` and `MaxAliasesLimiter` count
 them, by the same walk. Those two re-walk every path through the fragments, so a few hundred
@@ -26,7 +29,8 @@ Caching. Depth, aliases and graphql-core's standard rules depend on the document
 are validation rules, and strawberry's `ValidationCache` may remember their verdict per
 document. The cost depends on the request's variables (`first: $n`), so it is no validation
 rule: `QueryCostLimiter` measures the operation to run, with the variables sent, on every
-request after validation has passed (cached or not) and refuses it before anything executes.
+request before validation (cached or not: validating a costly document is costly itself) and
+refuses it before anything is validated or executed.
 `BoundedParserCache` and `BoundedValidationCache` are strawberry's caches, except that they do
 not keep documents longer than `CACHED_QUERY_MAX_CHARS`: a parsed document takes up to ~300
 bytes per character of query, and the storefront is public.
@@ -36,6 +40,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections import Counter
 from collections.abc import Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -67,7 +72,6 @@ from graphql import (
     get_named_type,
     value_from_ast_untyped,
 )
-from graphql import ExecutionResult as GraphQLExecutionResult
 from graphql.language.visitor import VisitorAction
 from strawberry.extensions import (
     AddValidationRules,
@@ -97,6 +101,7 @@ __all__ = [
     "limit_extensions",
     "measure_operation",
     "operation_cost",
+    "operation_costs",
 ]
 
 QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"
@@ -225,8 +230,10 @@ class _Walk:
         visiting: frozenset[str],
     ) -> _Step:
         total = _NOTHING
+        names: Counter[str] = Counter()
         for selection in selection_set.selections if selection_set else ():
             if isinstance(selection, FieldNode):
+                names[(selection.alias or selection.name).value] += 1
                 total += yield self.field(selection, parent, visiting)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
@@ -234,7 +241,8 @@ class _Walk:
                 total += yield self.selection_set(selection.selection_set, inner, visiting)
             elif isinstance(selection, FragmentSpreadNode):
                 total += yield self.fragment(selection.name.value, visiting)
-        return total
+        merging = _add(*(n * (n - 1) // 2 for n in names.values() if n > 1))
+        return Measure(_add(total.cost, merging), total.depth, total.aliases)
 
     def fragment(self, name: str, visiting: frozenset[str]) -> _Step:
         if name in visiting:
@@ -358,6 +366,36 @@ def _too_costly(operation: OperationDefinitionNode, cost: int, max_cost: int) ->
     )
 
 
+def operation_costs(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    *,
+    default_page_size: int,
+    max_page_size: int,
+    variables: Mapping[str, Any] | None,
+    operation_name: str | None = None,
+) -> list[tuple[OperationDefinitionNode, int]]:
+    """Each operation of `document` with its cost (only the one named `operation_name`, when
+    given: the one a request runs). `variables` as in `measure_operation`."""
+    fragments = _fragments(document)
+    return [
+        (
+            operation,
+            operation_cost(
+                schema,
+                operation,
+                fragments,
+                variables=variables,
+                default_page_size=default_page_size,
+                max_page_size=max_page_size,
+            ),
+        )
+        for operation in _operations(document)
+        if operation_name is None
+        or (operation.name is not None and operation.name.value == operation_name)
+    ]
+
+
 def cost_errors(
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -374,24 +412,15 @@ def cost_errors(
     without, every operation is. `variables` as in `measure_operation`. Each error has
     `extensions` `{"code": "QUERY_TOO_COSTLY", "cost": n, "maxCost": max_cost}`.
     """
-    fragments = _fragments(document)
-    errors = []
-    for operation in _operations(document):
-        if operation_name is not None and (
-            operation.name is None or operation.name.value != operation_name
-        ):
-            continue
-        cost = operation_cost(
-            schema,
-            operation,
-            fragments,
-            variables=variables,
-            default_page_size=default_page_size,
-            max_page_size=max_page_size,
-        )
-        if cost > max_cost:
-            errors.append(_too_costly(operation, cost, max_cost))
-    return errors
+    costs = operation_costs(
+        schema,
+        document,
+        default_page_size=default_page_size,
+        max_page_size=max_page_size,
+        variables=variables,
+        operation_name=operation_name,
+    )
+    return [_too_costly(operation, cost, max_cost) for operation, cost in costs if cost > max_cost]
 
 
 def cost_limit_rule(
@@ -527,14 +556,17 @@ class CodedMaxTokensLimiter(MaxTokensLimiter):
 
 
 class QueryCostLimiter(SchemaExtension):
-    """Refuses, before execution, an operation costing more than `max_cost` with its variables.
+    """Refuses, before validation, an operation costing more than `max_cost` with its variables.
 
-    Runs on every request once validation has passed (cached or not): `on_execute` measures the
-    operation strawberry is about to run (the one named `operationName`; without one, the first
+    Runs on every request (cached validation or not): `on_validate` measures the operation
+    strawberry is about to run (the one named `operationName`; without one, the first
     operation if it has a name, else every operation of the document) with the request's
-    variables (none sent means none, so variable defaults apply) and, when it is too costly,
-    sets the result to the `cost_errors` with data null, so strawberry executes nothing. Being
-    no validation rule, the verdict never enters a validation cache.
+    variables (none sent means none, so variable defaults apply) before graphql-core validates
+    it, since validating a costly document is itself the costly part. When it is too costly it
+    sets the `cost_errors` as the pre-execution errors, so strawberry validates and executes
+    nothing. Being no validation rule, the verdict never enters a validation cache. The cost of
+    an operation allowed to run is charged to the caller's budget when the context has a
+    `charge_cost` callable (the storefront's per-key rate limit).
     """
 
     def __init__(self, max_cost: int, default_page_size: int, max_page_size: int) -> None:
@@ -543,22 +575,26 @@ class QueryCostLimiter(SchemaExtension):
         self.default_page_size = default_page_size
         self.max_page_size = max_page_size
 
-    def on_execute(self) -> Iterator[None]:
+    def on_validate(self) -> Iterator[None]:
         """Measure the operation with the request's variables; refuse it if too costly."""
         context = self.execution_context
         document = context.graphql_document
-        if document is not None and context.result is None:
-            errors = cost_errors(
+        if document is not None and context.pre_execution_errors is None:
+            costs = operation_costs(
                 context.schema._schema,
                 document,
-                max_cost=self.max_cost,
                 default_page_size=self.default_page_size,
                 max_page_size=self.max_page_size,
                 variables=context.variables or {},
                 operation_name=context.operation_name,
             )
+            errors = [
+                _too_costly(op, cost, self.max_cost) for op, cost in costs if cost > self.max_cost
+            ]
             if errors:
-                context.result = GraphQLExecutionResult(data=None, errors=errors)
+                context.pre_execution_errors = errors
+            elif costs and (charge := getattr(context.context, "charge_cost", None)) is not None:
+                charge(max(cost for _, cost in costs))
         yield
 
 
@@ -605,9 +641,11 @@ class BoundedValidationCache(ValidationCache):
         self.max_query_chars = max_query_chars
 
     def on_validate(self) -> Iterator[None]:
-        """Validate through the shared LRU cache when the query text is short enough."""
+        """Validate through the shared LRU cache when the query text is short enough (and no
+        limit refused the document already)."""
         query = self.execution_context.query
-        if query is not None and len(query) <= self.max_query_chars:
+        refused = self.execution_context.pre_execution_errors is not None
+        if query is not None and len(query) <= self.max_query_chars and not refused:
             yield from super().on_validate()
         else:
             yield
@@ -629,7 +667,7 @@ def limit_extensions(
     rules `depth_limit_rule` and `alias_limit_rule`, which count what strawberry's
     `QueryDepthLimiter` and `MaxAliasesLimiter` count but in linear time, and depend on the
     document only (so a validation cache may keep their verdict); the cost, which depends on the
-    request's variables, by `QueryCostLimiter` on every request after validation. Caching is
+    request's variables, by `QueryCostLimiter` on every request before validation. Caching is
     not included: add `BoundedParserCache` and `BoundedValidationCache` next to these.
     """
     shape_rules: list[type[ASTValidationRule]] = [

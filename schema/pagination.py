@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import strawberry
 from bson import ObjectId
@@ -67,23 +67,17 @@ def check_page_size(first: int | None, maximum: int) -> int:
     return size
 
 
-def page_filter(after: str | None, newest_first: bool = False) -> dict[str, Any]:
-    """The `_id` condition selecting the page after `after`."""
-    if after is None:
-        return {}
-    return {"_id": {"$lt" if newest_first else "$gt": decode_cursor(after)}}
-
-
 def build_connection(
     rows: Sequence[DocT],
     size: int,
     after: str | None,
     convert: Callable[[DocT], NodeT],
-    key: Callable[[DocT], ObjectId],
+    cursor: Callable[[DocT], str],
 ) -> Connection[NodeT]:
-    """Make a connection from `size + 1` fetched rows (the extra one tells a next page)."""
+    """Make a connection from `size + 1` fetched rows (the extra one tells a next page);
+    `cursor` gives each row's cursor (`encode_cursor` of its `_id`, or a keyset cursor)."""
     page = list(rows[:size])
-    edges = [Edge(cursor=encode_cursor(key(row)), node=convert(row)) for row in page]
+    edges = [Edge(cursor=cursor(row), node=convert(row)) for row in page]
     return Connection(
         edges=edges,
         page_info=PageInfo(

@@ -71,7 +71,11 @@ from cloudcat.core.tenancy import ShopPlugins
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int | None, str], None]
-"""Called as ``progress(done, total_or_None, message)`` after each batch and checkpoint."""
+"""Called as ``progress(done, total_or_None, message)`` as records are written: after each batch
+and checkpoint, and at least every `PROGRESS_SECONDS` while records come in."""
+InterruptCheck = Callable[[], None]
+"""Called at each record (and batch of change messages); raises to stop the run (a cancelled
+job raises `JobCancelled`). What the run stored until then is kept and it stays resumable."""
 
 RUN_KINDS = ("full", "incremental", "reconcile")
 BATCH_SIZE = 500
@@ -80,6 +84,8 @@ CHECKPOINT_INTERVAL = 2.0
 """Seconds between two checkpoints the engine stores (those in between are skipped: a killed
 run then re-reads at most this long a stretch)."""
 CHANGES_STEP = "changes"
+PROGRESS_SECONDS = 0.5
+"""While records come in, what is read is written and reported at least this often."""
 
 
 def describe_failure(error: BaseException, source: str) -> tuple[str, str]:
@@ -139,6 +145,7 @@ class SyncEngine:
         source: MarketplaceSource,
         *,
         progress: ProgressCallback | None = None,
+        interrupt: InterruptCheck | None = None,
         observers: ShopPlugins | None = None,
         batch_size: int = BATCH_SIZE,
         lease: timedelta = DEFAULT_LEASE,
@@ -152,6 +159,7 @@ class SyncEngine:
         self.db = source.context.db
         self.shop_id = ObjectId(shop.id)
         self.progress = progress
+        self.interrupt = interrupt
         self.observers = observers
         self.batch_size = batch_size
         self.lease = lease
@@ -285,6 +293,10 @@ class SyncEngine:
             self.report.notice(step, exc.code, str(exc))
             ledger.step_done(run, self.report, step, Chunk())
 
+    def _check_interrupt(self) -> None:
+        if self.interrupt is not None:
+            self.interrupt()
+
     def _tell(self, message: str) -> None:
         if self.progress is not None:
             total = sum(self.report.expected.values()) or None
@@ -313,12 +325,13 @@ class SyncEngine:
         # Every id the listing accounted for, rejected ones too: a complete listing keeps the
         # stored copy of an object it could not read instead of delisting it.
         accounted: set[str] = set()
-        saved = time.monotonic()
+        saved = told = time.monotonic()
         iterate = getattr(self.source, spec.method)
         items = iterate(since=since, checkpoint=run.checkpoints.get(entity))
         try:
             for item in _guarded(items, self.source.name):
                 ledger.check()
+                self._check_interrupt()
                 if isinstance(item, Checkpoint):
                     if time.monotonic() - saved < self.checkpoint_interval:
                         continue  # the next one will do: fewer ledger writes
@@ -328,6 +341,7 @@ class SyncEngine:
                     chunk = Chunk()
                     writer.on_change = chunk.note
                     self._tell(f"read {self.report.read} records from {self.source.name}")
+                    told = time.monotonic()
                     continue
                 if isinstance(item, ExpectedTotal):
                     self.report.expected[entity] = int(item.count)
@@ -336,9 +350,10 @@ class SyncEngine:
                 if reference is not None and complete:
                     chunk.seen.append(reference)
                     accounted.add(reference)
-                if writer.full:
+                if writer.full or time.monotonic() - told >= PROGRESS_SECONDS:
                     writer.flush()
                     self._tell(f"read {self.report.read} records from {self.source.name}")
+                    told = time.monotonic()
         finally:
             writer.flush()
         if complete and spec.absent_status is not None:
@@ -423,6 +438,7 @@ class SyncEngine:
         budget = MAX_MESSAGES_PER_RUN
         while budget > 0:
             ledger.check()
+            self._check_interrupt()
             batch = list(self.source.poll_changes(min(self.source.change_batch_size, budget)))
             if not batch:
                 break
@@ -523,6 +539,7 @@ def run_sync(
     *,
     kind: str | None = None,
     progress: ProgressCallback | None = None,
+    interrupt: InterruptCheck | None = None,
     observers: ShopPlugins | None = None,
     batch_size: int = BATCH_SIZE,
     lease: timedelta = DEFAULT_LEASE,
@@ -534,6 +551,7 @@ def run_sync(
         shop,
         source,
         progress=progress,
+        interrupt=interrupt,
         observers=observers,
         batch_size=batch_size,
         lease=lease,

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from cloudcat.core.catalog.engine import CHECKPOINT_INTERVAL, ProgressCallback, run_sync
+from cloudcat.core.catalog.engine import (
+    CHECKPOINT_INTERVAL,
+    InterruptCheck,
+    ProgressCallback,
+    run_sync,
+)
 from cloudcat.core.catalog.ledger import DEFAULT_LEASE, SyncAlreadyRunning
 from cloudcat.core.catalog.report import SyncReport
 from cloudcat.core.documents import Shop
@@ -32,6 +37,7 @@ def run_source_sync(
     *,
     kind: str | None = None,
     progress: ProgressCallback | None = None,
+    interrupt: InterruptCheck | None = None,
     trigger: str = "job",
     lease: timedelta = DEFAULT_LEASE,
     checkpoint_interval: float = CHECKPOINT_INTERVAL,
@@ -50,6 +56,7 @@ def run_source_sync(
             provider,
             kind=kind,
             progress=progress,
+            interrupt=interrupt,
             observers=shop_plugins,
             trigger=trigger,
             lease=lease,

@@ -105,11 +105,16 @@ class Product(SyncedDocument):
         "indexes": [
             {"fields": ["shop_id", "source", "external_id"], "unique": True},
             ("shop_id", "source", "external_id", "source_modified_at"),
+            # The lists of `cloudcat.core.catalog.queries`: (shop, status[, published]) and
+            # the same within one source or one category, each ending in `_id` for the pages.
             ("shop_id", "status", "_id"),
+            ("shop_id", "status", "owned.published", "_id"),
+            ("shop_id", "source", "status", "owned.published", "_id"),
+            ("shop_id", "category_ids", "status", "owned.published", "_id"),
+            # Sorted admin lists (MongoDB walks these for the sort).
             ("shop_id", "title", "_id"),
             ("shop_id", "price_min", "_id"),
             ("shop_id", "updated_at", "_id"),
-            ("shop_id", "category_ids"),
         ],
     }
 

@@ -58,6 +58,7 @@ class JobContext:
         self._last_check = time.monotonic()
         self._cancel = threading.Event()
         self._lost = threading.Event()
+        self.abandoned = False
         if claimed.job.cancel_requested:
             self._cancel.set()
 
@@ -141,6 +142,12 @@ class JobContext:
             raise JobLeaseLost(f"job {self.id}: another worker took over this attempt")
         if self._cancel.is_set():
             raise JobCancelled(f"job {self.id} was cancelled")
+
+    def abandon(self) -> None:
+        """Make the handler stop at its next check (as if the lease were lost): its worker is
+        shutting down and gives the job back (see `Worker.run`)."""
+        self.abandoned = True
+        self._lost.set()
 
     def take_pending_progress(self) -> dict[str, Any] | None:
         """The progress not yet stored (marking it stored), or None."""

@@ -91,8 +91,41 @@ def _push_error(entry: dict[str, Any]) -> dict[str, Any]:
     return {"errors": {"$each": [entry], "$slice": -MAX_ERRORS_KEPT}}
 
 
-def claim_next(db: RawDatabase, worker_id: str, lease_seconds: float) -> Claimed | None:
-    """Atomically take the next due job for `worker_id`, or None when nothing is due."""
+def running_per_shop(db: RawDatabase, now: datetime) -> dict[ObjectId, int]:
+    """How many jobs of each shop run under a live lease now (system jobs are not counted)."""
+    pipeline: list[dict[str, Any]] = [
+        {"$match": {"state": JobState.RUNNING.value, "lease_expires_at": {"$gt": now}}},
+        {"$group": {"_id": "$shop_id", "running": {"$sum": 1}}},
+    ]
+    rows = call_with_retries(lambda: list(jobs_collection(db).aggregate(pipeline)))
+    return {row["_id"]: int(row["running"]) for row in rows if row["_id"] is not None}
+
+
+def claim_next(
+    db: RawDatabase, worker_id: str, lease_seconds: float, *, shop_limit: int | None = None
+) -> Claimed | None:
+    """Atomically take the next due job for `worker_id`, or None when nothing is due.
+
+    Fair across shops: a due job of a shop with nothing running goes first, so one shop's
+    long or stuck jobs never hold the slots while other shops' jobs wait. Only when no such
+    job is due does a shop get another slot, and then only below `shop_limit` jobs running at
+    once (None: no limit). The counts are read just before the claim, so two workers claiming
+    at the same moment may each see a slot free: the limit is a fairness rule, not a lock.
+    """
+    running = running_per_shop(db, utcnow())
+    claimed = _claim(db, worker_id, lease_seconds, list(running))
+    if claimed is not None or not running:
+        return claimed
+    full = [
+        shop for shop, count in running.items() if shop_limit is not None and count >= shop_limit
+    ]
+    return _claim(db, worker_id, lease_seconds, full)
+
+
+def _claim(
+    db: RawDatabase, worker_id: str, lease_seconds: float, skip_shops: list[ObjectId]
+) -> Claimed | None:
+    """Take the oldest due job not of `skip_shops` (see `claim_next`)."""
     collection = jobs_collection(db)
     now = utcnow()
     expires = now + timedelta(seconds=lease_seconds)
@@ -107,7 +140,7 @@ def claim_next(db: RawDatabase, worker_id: str, lease_seconds: float) -> Claimed
     before = call_with_retries(
         lambda: collection.find_one_and_update(
             {
-                "shop_id": {"$nin": waiting},
+                "shop_id": {"$nin": [*waiting, *skip_shops]},
                 "$or": [
                     {"state": {"$in": list(WAITING_STATES)}, "run_at": {"$lte": now}},
                     {"state": JobState.RUNNING.value, "lease_expires_at": {"$lte": now}},
@@ -281,6 +314,19 @@ def finish_waiting(
     if _finish(db, claim, cancelled, extra_filter={"cancel_requested": True}):
         return JobState.CANCELLED
     return None
+
+
+def release(db: RawDatabase, claim: Claim, progress: dict[str, Any] | None) -> bool:
+    """Give a job back unfinished (its worker is shutting down): queued again at once, this
+    attempt not counted, for any worker to claim; False when the lease was lost."""
+    changes: dict[str, Any] = {
+        "state": JobState.QUEUED.value,
+        "run_at": utcnow(),
+        "attempts": claim.attempt - 1,
+    }
+    if progress is not None:
+        changes["progress"] = progress
+    return _finish(db, claim, changes)
 
 
 def finish_abandoned(db: RawDatabase, claim: Claim, message: str) -> bool:

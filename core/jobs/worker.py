@@ -5,8 +5,9 @@ Any number of workers, in any number of processes, share one database. Each of a
 handler while a heartbeat thread renews the lease, and records success, failure (retried with
 exponential backoff, then dead-lettered) or cancellation. A worker that dies mid-job simply stops
 renewing; once the lease expires another worker claims the job again as a new attempt. The
-worker's main thread turns due schedules into jobs. Setting the stop event lets running handlers
-finish, then returns.
+worker's main thread turns due schedules into jobs. Setting the stop event stops claiming and
+lets running handlers finish for a grace period; handlers still running then are told to stop
+at their next check and give their job back (queued again, the attempt not counted).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import logging
 import os
 import socket
 import threading
+import time
 import traceback
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
+from bson import ObjectId
 from bson.errors import BSONError
 
 from cloudcat.core.jobs.backoff import Backoff
@@ -33,6 +36,7 @@ from cloudcat.core.jobs.lease import (
     finish_failed,
     finish_succeeded,
     finish_waiting,
+    release,
 )
 from cloudcat.core.jobs.model import JobState, utcnow
 from cloudcat.core.jobs.schedules import enqueue_due_schedules
@@ -48,6 +52,7 @@ as the job's result, and an exception fails the attempt."""
 
 DEFAULT_LEASE_SECONDS = 30.0
 DEFAULT_POLL_SECONDS = 1.0
+DEFAULT_GRACE_SECONDS = 10.0
 
 
 def default_worker_id() -> str:
@@ -71,6 +76,8 @@ class Worker:
         backoff: Backoff | None = None,
         progress_interval: float = 1.0,
         run_schedules: bool = True,
+        shop_limit: int | None = None,
+        grace_seconds: float = DEFAULT_GRACE_SECONDS,
     ) -> None:
         if concurrency < 1:
             raise ValueError("a worker needs a concurrency of at least 1")
@@ -89,12 +96,20 @@ class Worker:
         self.backoff = backoff or Backoff()
         self.progress_interval = progress_interval
         self.run_schedules = run_schedules
+        self.shop_limit = shop_limit
+        self.grace_seconds = grace_seconds
+        self._running: dict[ObjectId, JobContext] = {}
+        self._running_lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
     # -- running ---------------------------------------------------------------------------
 
     def run(self) -> None:
-        """Run until the stop event is set, then wait for running handlers and return."""
+        """Run until the stop event is set, then wait for running handlers and return.
+
+        Handlers still running `grace_seconds` after the stop are abandoned: they stop at
+        their next progress or cancel check and their jobs are queued again.
+        """
         ensure_job_indexes(self.db)
         log.info(
             "worker %s started: %d thread(s), kinds %s",
@@ -115,9 +130,27 @@ class Worker:
                 self.stop_event.wait(self.poll_seconds)
         finally:
             self.stop_event.set()
+            deadline = time.monotonic() + self.grace_seconds
+            for thread in threads:
+                thread.join(max(0.0, deadline - time.monotonic()))
+            if any(thread.is_alive() for thread in threads):
+                self._abandon_running()
             for thread in threads:
                 thread.join()
             log.info("worker %s stopped", self.worker_id)
+
+    def _abandon_running(self) -> None:
+        with self._running_lock:
+            contexts = list(self._running.values())
+        for context in contexts:
+            log.warning(
+                "worker %s: job %s (%s) still running after the %.0f s grace; giving it back",
+                self.worker_id,
+                context.id,
+                context.kind,
+                self.grace_seconds,
+            )
+            context.abandon()
 
     def start(self) -> None:
         """Run the worker in a background thread (`stop()` ends it)."""
@@ -151,7 +184,9 @@ class Worker:
 
     def run_once(self) -> bool:
         """Claim one due job and run it in this thread; False when nothing was due."""
-        claimed = claim_next(self.db, self.worker_id, self.lease_seconds)
+        claimed = claim_next(
+            self.db, self.worker_id, self.lease_seconds, shop_limit=self.shop_limit
+        )
         if claimed is None:
             return False
         self._execute(claimed)
@@ -192,16 +227,24 @@ class Worker:
         heartbeat = Heartbeat(context, interval=self.lease_seconds / 3)
         heartbeat.start()
         log.info("job %s (%s) attempt %d started", job.id, job.kind, claim.attempt)
+        with self._running_lock:
+            self._running[job.id] = context
         try:
             try:
                 result = handler(context)
             finally:
                 heartbeat.stop()
+                with self._running_lock:
+                    self._running.pop(job.id, None)
         except JobCancelled:
             self._record_cancelled(context)
             return
         except JobLeaseLost:
-            log.warning("job %s (%s): lease lost, outcome discarded", job.id, job.kind)
+            if context.abandoned:
+                release(self.db, claim, context.take_pending_progress())
+                log.info("job %s (%s) given back at shutdown", job.id, job.kind)
+            else:
+                log.warning("job %s (%s): lease lost, outcome discarded", job.id, job.kind)
             return
         except Exception as exc:
             if self._record_wait(context, f"{type(exc).__name__}: {exc}", exc):
@@ -326,7 +369,9 @@ def run_worker(
     `settings.job_poll_seconds` (or 30 s and 1 s without settings). The lease is how long a job
     stays claimed without a heartbeat (renewed every third of it): a killed worker's job is taken
     over by another worker that long after its last renewal. `worker_id` defaults to
-    ``host:pid:random``. Signal handling is the caller's: set `stop_event` on SIGTERM.
+    ``host:pid:random``. Jobs are claimed fairly across shops, one shop running at most
+    `settings.job_shop_concurrency` at once (see `claim_next`). Signal handling is the
+    caller's: set `stop_event` on SIGTERM.
     """
     if lease_seconds is None:
         lease_seconds = settings.job_lease_seconds if settings else DEFAULT_LEASE_SECONDS
@@ -343,4 +388,6 @@ def run_worker(
         backoff=backoff,
         progress_interval=progress_interval,
         run_schedules=run_schedules,
+        shop_limit=settings.job_shop_concurrency if settings else None,
+        grace_seconds=settings.job_shutdown_grace_seconds if settings else DEFAULT_GRACE_SECONDS,
     ).run()

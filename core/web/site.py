@@ -9,6 +9,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from cloudcat.core.catalog.queries import published_products
 from cloudcat.core.documents import Product, Shop
 from cloudcat.core.providers import ProviderKind, StorefrontPage, Theme
 from cloudcat.core.services import Services
@@ -28,7 +29,7 @@ def _problem(status: int, title: str, detail: str) -> HTMLResponse:
 def _product_dicts(shop: Shop) -> list[dict[str, Any]]:
     """The shop's published products (active, not hidden by the seller), seller's order first."""
     rows = (
-        Product.objects(shop_id=shop.id, status="active", owned__published__ne=False)
+        Product.objects(__raw__=published_products(shop.id))
         .order_by("owned.sort_order", "id")
         .limit(HOME_PRODUCTS)
     )

@@ -27,7 +27,13 @@ from cloudcat.schema.admin.jobs import Job, JobSchedule, JobState, job_of, jobs_
 from cloudcat.schema.admin.plugins import ShopPlugin, shop_plugins_of
 from cloudcat.schema.catalog.shop_fields import ShopCatalog
 from cloudcat.schema.context import AppInfo
-from cloudcat.schema.pagination import Connection, build_connection, check_page_size, page_filter
+from cloudcat.schema.pagination import (
+    Connection,
+    build_connection,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
 
 
 @strawberry.type
@@ -166,11 +172,11 @@ class ShopQuery:
         def fetch() -> list[ShopDoc]:
             query: dict[str, Any] = {"_id": {"$in": ids}}
             if after is not None:
-                query = {"$and": [query, page_filter(after)]}
+                query["_id"]["$gt"] = decode_cursor(after)
             return list(ShopDoc.objects(__raw__=query).order_by("id").limit(size + 1))
 
         rows = await run_in_threadpool(fetch)
-        return build_connection(rows, size, after, Shop.from_doc, lambda doc: doc.id)
+        return build_connection(rows, size, after, Shop.from_doc, lambda doc: encode_cursor(doc.id))
 
     @strawberry.field(description="One shop by id.")
     async def shop(self, info: AppInfo, id: strawberry.ID) -> Shop:

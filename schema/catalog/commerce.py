@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import Any
 
 import strawberry
 from bson import ObjectId
-from pymongo.collection import Collection
 from starlette.concurrency import run_in_threadpool
 
 from cloudcat.core.documents import Category as CategoryDoc
 from cloudcat.core.documents import Order as OrderDoc
 from cloudcat.core.documents import Promotion as PromotionDoc
 from cloudcat.core.documents.base import utcnow
-from cloudcat.schema.catalog.keyset import SortKey, encode_cursor, fetch_page
+from cloudcat.schema.catalog.keyset import SortKey, keyset_page
 from cloudcat.schema.catalog.loaders import running_promotions_query
 from cloudcat.schema.catalog.types import (
     Category,
@@ -24,10 +22,8 @@ from cloudcat.schema.catalog.types import (
     VariantPrice,
     money,
 )
-from cloudcat.schema.pagination import Connection, Edge, PageInfo, check_page_size
+from cloudcat.schema.pagination import Connection
 from cloudcat.schema.types import Money
-
-NodeT = TypeVar("NodeT")
 
 
 @strawberry.type(description="One product of an item-level promotion.")
@@ -199,30 +195,6 @@ class OrderFilter:
     placed_before: datetime | None = None
 
 
-async def page_of(
-    collection: Collection[dict[str, Any]],
-    query: dict[str, Any],
-    sort: SortKey,
-    first: int | None,
-    after: str | None,
-    max_page: int,
-    convert: Callable[[dict[str, Any]], NodeT],
-) -> Connection[NodeT]:
-    """One keyset page of `collection` rows matching `query`, converted to nodes."""
-    size = check_page_size(first, max_page)
-    rows = await run_in_threadpool(fetch_page, collection, query, sort, size, after)
-    edges = [Edge(cursor=encode_cursor(sort, raw), node=convert(raw)) for raw in rows[:size]]
-    return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > size,
-            has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-    )
-
-
 async def category_connection(
     shop_id: ObjectId,
     first: int | None,
@@ -239,7 +211,7 @@ async def category_connection(
     if storefront:
         query["status"] = "active"
     sort = SortKey("sort_order", kind="int")
-    return await page_of(
+    return await keyset_page(
         CategoryDoc._get_collection(), query, sort, first, after, max_page, Category.from_raw
     )
 
@@ -266,7 +238,7 @@ async def promotion_connection(
     if filter.level:
         query["level"] = filter.level
     sort = SortKey("starts_at", descending=True, kind="datetime")
-    return await page_of(
+    return await keyset_page(
         PromotionDoc._get_collection(), query, sort, first, after, max_page, Promotion.from_raw
     )
 
@@ -295,7 +267,7 @@ async def order_connection(
     if placed:
         query["placed_at"] = placed
     sort = SortKey("placed_at", descending=True, kind="datetime")
-    return await page_of(
+    return await keyset_page(
         OrderDoc._get_collection(), query, sort, first, after, max_page, Order.from_raw
     )
 

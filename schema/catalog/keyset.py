@@ -10,15 +10,21 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from bson import Decimal128, ObjectId
 from bson.errors import InvalidId
 from pymongo.collection import Collection
+from starlette.concurrency import run_in_threadpool
 
+from cloudcat.core.catalog.queries import merge
 from cloudcat.core.errors import BadInput, FieldError
+from cloudcat.schema.pagination import Connection, build_connection, check_page_size
+
+NodeT = TypeVar("NodeT")
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,21 @@ def fetch_page(
     projection: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     """Up to `size + 1` raw documents after `after` (the extra one tells a next page)."""
-    condition = after_filter(sort, after)
-    full = {"$and": [query, condition]} if condition else query
+    full = merge(query, after_filter(sort, after))
     cursor = collection.find(full, projection).sort(sort.order()).limit(size + 1)
     return list(cursor)
+
+
+async def keyset_page(
+    collection: Collection[dict[str, Any]],
+    query: dict[str, Any],
+    sort: SortKey,
+    first: int | None,
+    after: str | None,
+    max_page: int,
+    convert: Callable[[dict[str, Any]], NodeT],
+) -> Connection[NodeT]:
+    """One keyset page of `collection` rows matching `query`, converted to nodes."""
+    size = check_page_size(first, max_page)
+    rows = await run_in_threadpool(fetch_page, collection, query, sort, size, after)
+    return build_connection(rows, size, after, convert, lambda raw: encode_cursor(sort, raw))

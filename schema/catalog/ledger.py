@@ -17,8 +17,7 @@ from cloudcat.core.documents import SyncRun as SyncRunDoc
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.providers import ProviderKind
 from cloudcat.core.services import Services
-from cloudcat.schema.catalog.commerce import page_of
-from cloudcat.schema.catalog.keyset import SortKey
+from cloudcat.schema.catalog.keyset import SortKey, keyset_page
 from cloudcat.schema.jsonvalues import jsonable
 from cloudcat.schema.pagination import Connection
 
@@ -186,7 +185,7 @@ async def sync_run_connection(
     if kind:
         query["kind"] = kind.value
     sort = SortKey("_id", descending=True)
-    return await page_of(
+    return await keyset_page(
         SyncRunDoc._get_collection(), query, sort, first, after, max_page, SyncRun.from_raw
     )
 

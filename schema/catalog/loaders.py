@@ -39,17 +39,16 @@ def load_categories(keys: Sequence[CatalogKey]) -> list[dict[str, Any] | None]:
 
 
 def running_promotions_query(shop_id: ObjectId, source: str) -> dict[str, Any]:
-    """Active item promotions of (shop, source) whose time window holds now."""
+    """Active item promotions of (shop, source) whose time window holds now (a missing start
+    or end is no bound: `$not` of the opposite bound also matches null), as one flat condition."""
     now = utcnow()
     return {
         "shop_id": shop_id,
         "source": source,
         "status": "active",
         "level": "item",
-        "$and": [
-            {"$or": [{"starts_at": None}, {"starts_at": {"$lte": now}}]},
-            {"$or": [{"ends_at": None}, {"ends_at": {"$gt": now}}]},
-        ],
+        "starts_at": {"$not": {"$gt": now}},
+        "ends_at": {"$not": {"$lte": now}},
     }
 
 

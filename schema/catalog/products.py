@@ -6,7 +6,6 @@ seller. Every query is scoped by the shop.
 
 from __future__ import annotations
 
-import re
 from enum import Enum
 from typing import Any
 
@@ -14,12 +13,11 @@ import strawberry
 from bson import ObjectId
 from starlette.concurrency import run_in_threadpool
 
+from cloudcat.core.catalog.queries import PUBLISHED, product_listing
 from cloudcat.core.documents import Product as ProductDoc
-from cloudcat.schema.catalog.keyset import SortKey, encode_cursor, fetch_page
+from cloudcat.schema.catalog.keyset import SortKey, keyset_page
 from cloudcat.schema.catalog.types import ListingStatus, Product
-from cloudcat.schema.pagination import Connection, Edge, PageInfo, check_page_size
-
-MAX_SEARCH_LENGTH = 200
+from cloudcat.schema.pagination import Connection
 
 
 @strawberry.enum(description="What to sort products by.")
@@ -74,58 +72,19 @@ def sort_key(sort: ProductSort | None) -> SortKey:
     return SortKey(field, sort.direction is SortDirection.DESC, kind)
 
 
-def search_condition(text: str) -> dict[str, Any]:
-    """Titles (the marketplace's or the seller's) containing `text`, or an exact id or SKU."""
-    text = text.strip()[:MAX_SEARCH_LENGTH]
-    pattern = {"$regex": re.escape(text), "$options": "i"}
-    return {
-        "$or": [
-            {"title": pattern},
-            {"owned.title": pattern},
-            {"external_id": text},
-            {"variants.sku": text},
-        ]
-    }
-
-
 def product_query(
     shop_id: ObjectId, filter: ProductFilter | None, *, storefront: bool
 ) -> dict[str, Any]:
-    """The MongoDB condition of `filter` in shop `shop_id`."""
+    """The MongoDB condition of `filter` in shop `shop_id` (published ones on the storefront)."""
     filter = filter or ProductFilter()
-    conditions: list[dict[str, Any]] = [{"shop_id": shop_id}]
-    if storefront:
-        conditions += [{"status": "active"}, {"owned.published": {"$ne": False}}]
-    else:
-        statuses = filter.status or [ListingStatus.ACTIVE, ListingStatus.DELISTED]
-        conditions.append({"status": {"$in": [status.value for status in statuses]}})
-        if filter.published is not None:
-            published = {"status": "active", "owned.published": {"$ne": False}}
-            conditions.append(published if filter.published else {"$nor": [published]})
-    if filter.source:
-        conditions.append({"source": filter.source})
-    if filter.category_id:
-        conditions.append({"category_ids": filter.category_id})
-    if filter.search and filter.search.strip():
-        conditions.append(search_condition(filter.search))
-    return {"$and": conditions}
-
-
-def connection_of(
-    rows: list[dict[str, Any]], size: int, after: str | None, sort: SortKey
-) -> Connection[Product]:
-    """A connection of products from `size + 1` fetched rows."""
-    edges = [
-        Edge(cursor=encode_cursor(sort, raw), node=Product.from_raw(raw)) for raw in rows[:size]
-    ]
-    return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=len(rows) > size,
-            has_previous_page=after is not None,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
+    statuses = [status.value for status in filter.status] if filter.status else None
+    return product_listing(
+        shop_id,
+        statuses=[ListingStatus.ACTIVE.value] if storefront else statuses,
+        published=True if storefront else filter.published,
+        source=filter.source,
+        category_id=filter.category_id,
+        search=filter.search,
     )
 
 
@@ -140,12 +99,11 @@ async def product_connection(
     storefront: bool = False,
 ) -> Connection[Product]:
     """One page of the shop's products."""
-    size = check_page_size(first, max_page)
-    key = sort_key(sort)
     query = product_query(shop_id, filter, storefront=storefront)
     collection = ProductDoc._get_collection()
-    rows = await run_in_threadpool(fetch_page, collection, query, key, size, after)
-    return connection_of(rows, size, after, key)
+    return await keyset_page(
+        collection, query, sort_key(sort), first, after, max_page, Product.from_raw
+    )
 
 
 async def product_by_id(
@@ -156,6 +114,6 @@ async def product_by_id(
         return None
     query: dict[str, Any] = {"_id": ObjectId(product_id), "shop_id": shop_id}
     if storefront:
-        query.update({"status": "active", "owned.published": {"$ne": False}})
+        query.update(PUBLISHED)
     raw = await run_in_threadpool(ProductDoc._get_collection().find_one, query)
     return Product.from_raw(raw) if raw is not None else None

@@ -15,6 +15,7 @@ from typing import Any
 import strawberry
 from bson import Decimal128, ObjectId
 
+from cloudcat.core.catalog.queries import is_published
 from cloudcat.schema.context import AppInfo
 from cloudcat.schema.types import Money
 
@@ -211,7 +212,7 @@ class Product:
             description=description,
             marketplace_description=raw.get("description", ""),
             status=status,
-            published=published and status is ListingStatus.ACTIVE,
+            published=is_published(raw),
             url=raw.get("url") or "",
             image_urls=list(raw.get("image_urls") or []),
             price=price,
