@@ -1,4 +1,5 @@
-"""The `cloudcat` command: serve, worker, dev, sync, createuser, plugins list, schema export."""
+"""The `cloudcat` command: serve, worker, dev, sync, createuser, plugins list, plugin new,
+schema export."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from cloudcat.core.job_handlers import collect_handlers
 from cloudcat.core.jobs import run_worker
 from cloudcat.core.observability import configure_logging
 from cloudcat.core.plugins import create_plugin_manager
+from cloudcat.core.scaffold.cli import plugin_app
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings, SettingsError, load_settings
 from cloudcat.core.storage.database import Storage, open_storage
@@ -34,6 +36,7 @@ plugins_app = typer.Typer(help="Installed plugins.", no_args_is_help=True)
 schema_app = typer.Typer(help="The GraphQL schemas.", no_args_is_help=True)
 app.add_typer(plugins_app, name="plugins")
 app.add_typer(schema_app, name="schema")
+app.add_typer(plugin_app, name="plugin")
 console = Console()
 log = logging.getLogger("cloudcat")
 
