@@ -3,6 +3,7 @@ and passes its own tests at once (for a source, the conformance suite) on the pa
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from cloudcat.core.cli import app
 from cloudcat.core.scaffold import KINDS, package_names
 
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "cloudcat-example-plugin"
 PIP = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
 
 
@@ -24,9 +26,10 @@ def new(*args: str) -> tuple[int, str]:
 
 @pytest.fixture
 def generated(tmp_path: Path) -> Iterator[dict[str, Path]]:
-    """One package of each kind, written by the CLI and pip-installed (editable) into this
-    environment; uninstalled afterwards."""
-    folders = {}
+    """One package of each kind, written by the CLI, and a copy of the example plugin,
+    pip-installed (editable) into this environment; uninstalled afterwards."""
+    folders = {"example": tmp_path / "example"}
+    shutil.copytree(EXAMPLE, folders["example"], ignore=shutil.ignore_patterns("*.egg-info"))
     for kind in KINDS:
         code, output = new(f"partner_{kind}", "--kind", kind, "--dir", str(tmp_path))
         assert code == 0, output
@@ -39,10 +42,11 @@ def generated(tmp_path: Path) -> Iterator[dict[str, Path]]:
         yield folders
     finally:
         dists = [package_names(f"partner_{kind}")["dist"] for kind in KINDS]
+        dists.append("cloudcat-example-plugin")
         subprocess.run([*PIP, "uninstall", "--quiet", "-y", *dists], check=True, timeout=120)
 
 
-def test_each_kind_installs_and_passes_its_own_tests(generated: dict[str, Path]) -> None:
+def test_each_kind_and_the_example_install_and_pass_their_own_tests(generated: dict[str, Path]) -> None:
     runs = {
         kind: subprocess.Popen(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
