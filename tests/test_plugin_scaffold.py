@@ -46,7 +46,9 @@ def generated(tmp_path: Path) -> Iterator[dict[str, Path]]:
         subprocess.run([*PIP, "uninstall", "--quiet", "-y", *dists], check=True, timeout=120)
 
 
-def test_each_kind_and_the_example_install_and_pass_their_own_tests(generated: dict[str, Path]) -> None:
+def test_each_kind_and_the_example_install_and_pass_their_own_tests(
+    generated: dict[str, Path],
+) -> None:
     runs = {
         kind: subprocess.Popen(
             [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
