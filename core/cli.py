@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable
@@ -111,11 +112,24 @@ def serve(
             "deployments, tests); 0 leaves jobs to `cloudcat worker` processes.",
         ),
     ] = 0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="API worker processes sharing the port (use the machine's cores); the "
+            "embedded database, when used, is started once and shared by them.",
+        ),
+    ] = 1,
 ) -> None:
     """Run the API server (stateless: run as many as you like behind a load balancer)."""
     from cloudcat.core.app import create_app_with_storage
 
     settings = _settings()
+    if workers > 1:
+        _serve_processes(settings, host, port, workers, worker)
+        return
     try:
         application, storage = create_app_with_storage(settings)
     except (EmbeddedDatabaseError, SettingsError) as exc:
@@ -126,6 +140,34 @@ def serve(
         inline.start()
     try:
         uvicorn.run(application, host=host, port=port, log_config=None, access_log=False)
+    finally:
+        if inline:
+            inline.stop()
+        storage.close()
+
+
+def _serve_processes(settings: Settings, host: str, port: int, workers: int, jobs: int) -> None:
+    """`serve --workers N`: N uvicorn processes, each building the app from the environment.
+
+    This process opens the storage first (starting the embedded database if no URI is set) and
+    hands its URI to the children; it also runs the `--worker` job threads, once.
+    """
+    storage = _storage(settings)
+    if storage.embedded is not None:
+        os.environ["CLOUDCAT_MONGODB_URI"] = storage.embedded.uri
+    inline = _InlineWorker(build_services(settings, storage.db), jobs) if jobs else None
+    if inline:
+        inline.start()
+    try:
+        uvicorn.run(
+            "cloudcat.core.app:create_app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+        )
     finally:
         if inline:
             inline.stop()

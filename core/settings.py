@@ -58,7 +58,7 @@ class Settings(BaseSettings):
     job_lease_seconds: float = 30.0
     job_poll_seconds: float = 1.0
     log_json: bool = False
-    admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
+    admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist or the wheel's
 
     @classmethod
     def settings_customise_sources(
