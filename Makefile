@@ -62,7 +62,8 @@ typecheck: $(STAMP)
 	cd build/typecheck && ../../$(BIN)/mypy --config-file ../../pyproject.toml \
 		-p cloudcat.core -p cloudcat.schema -p cloudcat.plugins -m tests.conftest -p tests.fakes
 
-pytest: $(STAMP)
+# The wheel test (tests/test_wheel.py) needs the built admin UI.
+pytest: $(STAMP) admin-ui
 	$(BIN)/pytest
 
 schema: $(STAMP)

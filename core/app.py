@@ -10,6 +10,7 @@ health at /healthz and /readyz, and Prometheus metrics at /metrics.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import AsyncIterator, Iterable
 from typing import cast
 from urllib.parse import urlsplit
@@ -21,14 +22,15 @@ from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.demo import CATALOG_FILE
-from cloudcat.core.observability import RequestContextMiddleware, health_routes
+from cloudcat.core.observability import RequestContextMiddleware, configure_logging, health_routes
 from cloudcat.core.services import Services, build_services
-from cloudcat.core.settings import Environment, Settings
+from cloudcat.core.settings import Environment, Settings, load_settings
 from cloudcat.core.storage.database import Storage, open_storage
-from cloudcat.core.web.admin_ui import DEFAULT_DIST, admin_ui_routes
+from cloudcat.core.web.admin_ui import admin_ui_routes, default_dist
 from cloudcat.core.web.collect import collect_endpoint
 from cloudcat.core.web.cors import StorefrontCors
 from cloudcat.core.web.graphql import (
@@ -75,7 +77,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         Route("/collect", collect_endpoint(services, limiter, keys), methods=["POST"]),
         Route("/s/{slug}/", site_home(services), methods=["GET"]),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
-        *admin_ui_routes(settings.admin_ui_dist or DEFAULT_DIST),
+        *admin_ui_routes(settings.admin_ui_dist or default_dist()),
         *oauth_routes(services),
         *source_webhook_routes(services),
         *_plugin_routes(services),
@@ -128,3 +130,41 @@ def create_app_with_storage(settings: Settings) -> tuple[Starlette, Storage]:
 
     app.router.lifespan_context = lifespan
     return app, storage
+
+
+WORKER_HEADER = b"x-cloudcat-worker"
+"""Outside production, each response of a `serve --workers N` process names the process id."""
+
+
+class _WorkerHeader:
+    """Adds `WORKER_HEADER` (this process's id) to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_named(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                pid = str(os.getpid()).encode()
+                message["headers"] = [*message.get("headers", []), (WORKER_HEADER, pid)]
+            await send(message)
+
+        await self.app(scope, receive, send_named)
+
+
+def create_app_from_environment() -> Starlette:
+    """The app of one `cloudcat serve --workers N` process (uvicorn's app factory).
+
+    Settings come from the environment, where the parent process put the database's URI (it
+    started the embedded database once, for all); each process opens its own connection.
+    """
+    settings = load_settings()
+    configure_logging(json=settings.log_json, level="INFO")
+    app, _ = create_app_with_storage(settings)
+    if settings.environment != Environment.PRODUCTION:
+        app.add_middleware(_WorkerHeader)
+    return app

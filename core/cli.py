@@ -1,10 +1,12 @@
-"""The `cloudcat` command: serve, worker, dev, sync, createuser, plugins list, schema export."""
+"""The `cloudcat` command: serve, worker, dev, sync, createuser, plugins list, plugin new,
+schema export."""
 
 from __future__ import annotations
 
 import contextlib
 import getpass
 import logging
+import os
 import signal
 import socket
 import threading
@@ -26,6 +28,7 @@ from cloudcat.core.jobs import run_worker
 from cloudcat.core.observability import configure_logging
 from cloudcat.core.operator_cli import operator_commands
 from cloudcat.core.plugins import create_plugin_manager
+from cloudcat.core.scaffold.cli import plugin_app
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings, SettingsError, load_settings
 from cloudcat.core.storage.database import Storage, open_storage
@@ -39,6 +42,7 @@ plugins_app = typer.Typer(help="Installed plugins.", no_args_is_help=True)
 schema_app = typer.Typer(help="The GraphQL schemas.", no_args_is_help=True)
 app.add_typer(plugins_app, name="plugins")
 app.add_typer(schema_app, name="schema")
+app.add_typer(plugin_app, name="plugin")
 console = Console()
 log = logging.getLogger("cloudcat")
 
@@ -141,11 +145,24 @@ def serve(
             "deployments, tests); 0 leaves jobs to `cloudcat worker` processes.",
         ),
     ] = 0,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            max=64,
+            help="API worker processes sharing the port (use the machine's cores); the "
+            "embedded database, when used, is started once and shared by them.",
+        ),
+    ] = 1,
 ) -> None:
     """Run the API server (stateless: run as many as you like behind a load balancer)."""
     from cloudcat.core.app import create_app_with_storage
 
     settings = _settings()
+    if workers > 1:
+        _serve_processes(settings, host, port, workers, worker)
+        return
     try:
         application, storage = create_app_with_storage(settings)
     except (EmbeddedDatabaseError, SettingsError) as exc:
@@ -157,6 +174,34 @@ def serve(
         uvicorn.run(application, host=host, port=port, log_config=None, access_log=False)
     finally:
         storage.close()  # already closed by the app's shutdown, unless it never started
+
+
+def _serve_processes(settings: Settings, host: str, port: int, workers: int, jobs: int) -> None:
+    """`serve --workers N`: N uvicorn processes, each building the app from the environment.
+
+    This process opens the storage first (starting the embedded database if no URI is set) and
+    hands its URI to the children; it also runs the `--worker` job threads, once.
+    """
+    storage = _storage(settings)
+    if storage.embedded is not None:
+        os.environ["CLOUDCAT_MONGODB_URI"] = storage.embedded.uri
+    inline = _InlineWorker(build_services(settings, storage.db), jobs) if jobs else None
+    if inline:
+        inline.start()
+    try:
+        uvicorn.run(
+            "cloudcat.core.app:create_app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_config=None,
+            access_log=False,
+        )
+    finally:
+        if inline:
+            inline.stop()
+        storage.close()
 
 
 @app.command()

@@ -79,7 +79,7 @@ class Settings(BaseSettings):
     log_json: bool = False
     # Bearer token a scraper must send to read /metrics; unset, /metrics is a 404 in production.
     metrics_token: str = ""
-    admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist
+    admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist or the wheel's
     # Networks (CIDRs or addresses) outgoing plugin requests may reach although they are not
     # public (loopback, private, link-local...): only for tests' loopback fakes and local
     # development, refused in production. E.g. '["127.0.0.0/8", "::1"]'.

@@ -2,7 +2,9 @@
 
 Vite's hashed files under /admin/assets/ never change, so they are cached forever; every other
 path under /admin is a client-side route and gets index.html, which is never cached (so a new
-deploy is picked up at once). The build output lives in admin-ui/dist and is not committed.
+deploy is picked up at once). The build output lives in admin-ui/dist and is not committed; a
+wheel carries a copy of it as ``cloudcat/core/web/admin_dist`` (setup.py copies it at build
+time), served when there is no admin-ui/dist next to the code.
 
 The build also writes a Brotli (.br) and a gzip (.gz) copy of each compressible file
 (admin-ui/scripts/precompress.mjs); the best one the browser accepts is sent as it is, so the
@@ -21,7 +23,8 @@ from starlette.routing import BaseRoute, Route
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 NO_CACHE = "no-cache"
-DEFAULT_DIST = Path(__file__).resolve().parents[2] / "admin-ui" / "dist"
+SOURCE_DIST = Path(__file__).resolve().parents[2] / "admin-ui" / "dist"
+PACKAGED_DIST = Path(__file__).resolve().parent / "admin_dist"
 # Content codings of the precompressed copies, best first, with their file suffixes.
 PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
 # Paths the SPA may ask for: printable characters without NUL or backslashes, of a sane length
@@ -32,6 +35,13 @@ NOT_BUILT = """<!doctype html><html><head><meta charset="utf-8"><title>CloudCat 
 </head><body><h1>The admin UI is not built</h1>
 <p>Run <code>make admin-ui</code> (or <code>make dev</code>, which builds it when needed).</p>
 </body></html>"""
+
+
+def default_dist() -> Path:
+    """Where the built SPA is: admin-ui/dist of a source checkout, else the wheel's copy."""
+    if (PACKAGED_DIST / "index.html").is_file() and not (SOURCE_DIST / "index.html").is_file():
+        return PACKAGED_DIST
+    return SOURCE_DIST
 
 
 def accepted_codings(accept_encoding: str) -> set[str]:
