@@ -219,6 +219,7 @@ def update_shop(shop: Shop, fields: ShopFields) -> Shop:
     if fields.allowed_origins is not None:
         shop.allowed_origins = _normalized_origins(fields.allowed_origins)
     shop.save()
+    StorefrontKeyCache.forget_shop(shop.id)
     return shop
 
 

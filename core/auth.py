@@ -217,7 +217,8 @@ def viewer_for_bearer(token: str) -> Viewer | None:
 class StorefrontKeyCache:
     """Key digest -> (shop, key record) for a few seconds, so a storefront request does not
     read the database to check its key. Revoking a key drops it from every cache of this
-    process at once (`forget`); other processes stop accepting it within `ttl` seconds."""
+    process at once (`forget`), and so does a change of its shop (`forget_shop`); other
+    processes see either within `ttl` seconds."""
 
     _all: ClassVar[weakref.WeakSet[StorefrontKeyCache]] = weakref.WeakSet()
 
@@ -234,6 +235,16 @@ class StorefrontKeyCache:
         for cache in list(cls._all):
             with cache._lock:
                 cache._entries.pop(key_digest, None)
+
+    @classmethod
+    def forget_shop(cls, shop_id: ObjectId) -> None:
+        """Drop every key of shop `shop_id` from every cache in this process (the shop
+        changed: suspended, resumed, its settings edited), so its next request reads it anew."""
+        for cache in list(cls._all):
+            with cache._lock:
+                stale = [d for d, (_, (shop, _k)) in cache._entries.items() if shop.id == shop_id]
+                for digest in stale:
+                    del cache._entries[digest]
 
     def get(self, key_digest: str) -> tuple[Shop, StorefrontKey] | None:
         """The cached lookup of `key_digest` if still fresh."""

@@ -15,6 +15,7 @@ from typing import Any
 
 from bson import ObjectId
 
+from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.documents import (
     OAuthConnection,
     Shop,
@@ -63,6 +64,7 @@ def suspend(shop: Shop, reason: str | None) -> Shop:
     Shop.objects(id=shop.id).update_one(
         set__suspended=True, set__suspended_reason=text or None, set__suspended_at=utcnow()
     )
+    StorefrontKeyCache.forget_shop(shop.id)
     shop.reload()
     return shop
 
@@ -72,6 +74,7 @@ def resume(shop: Shop) -> Shop:
     Shop.objects(id=shop.id).update_one(
         set__suspended=False, unset__suspended_reason=True, unset__suspended_at=True
     )
+    StorefrontKeyCache.forget_shop(shop.id)
     shop.reload()
     return shop
 

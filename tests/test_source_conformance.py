@@ -64,6 +64,11 @@ class TestMarketSource(SourceConformance):
         )
 
     @pytest.fixture
+    def shop_plugins(self, services: Services) -> ShopPlugins:
+        """The plugin state of `services`, which know the market."""
+        return services.shop_plugins
+
+    @pytest.fixture
     def source_factory(
         self, market: Market, enabled_plugin: EnablePlugin, shop_plugins: ShopPlugins, shop: Shop
     ) -> SourceFactory:

@@ -20,7 +20,13 @@ from cloudcat.schema.admin.access import require_operator
 from cloudcat.schema.admin.plugins import Plugin, PluginHealth
 from cloudcat.schema.admin.shops import Shop
 from cloudcat.schema.context import AppInfo
-from cloudcat.schema.pagination import Connection, build_connection, check_page_size, decode_cursor
+from cloudcat.schema.pagination import (
+    Connection,
+    build_connection,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
 
 
 @strawberry.type(description="One marketplace source as one shop uses it.")
@@ -184,7 +190,11 @@ class OperatorQuery:
 
         found = await run_in_threadpool(fetch)
         return build_connection(
-            found, size, after, lambda h: OperatorShop.from_health(h, info), lambda h: h.shop.id
+            found,
+            size,
+            after,
+            lambda h: OperatorShop.from_health(h, info),
+            lambda h: encode_cursor(h.shop.id),
         )
 
     @strawberry.field(description="The plugins with app-level settings (operator).")
