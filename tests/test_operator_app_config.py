@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -239,17 +239,22 @@ def test_the_operator_commands(settings: Settings, db: RawDatabase) -> None:
     assert bad.returncode == 1 and "no such app-level field" in bad.stdout
 
     assert _cloudcat(settings, "operator", "grant", "ops@example.com").returncode == 0
-    assert db["users"].find_one({"email": "ops@example.com"})["is_operator"] is True
+    granted = db["users"].find_one({"email": "ops@example.com"})
+    assert granted is not None and granted["is_operator"] is True
     assert _cloudcat(settings, "operator", "grant", "nobody@example.com").returncode == 1
     suspended = _cloudcat(settings, "operator", "suspend", "tea-house", "--reason", "unpaid")
-    assert suspended.returncode == 0 and db["shops"].find_one({})["suspended"] is True
+    assert suspended.returncode == 0
+    stored = db["shops"].find_one({})
+    assert stored is not None and stored["suspended"] is True
     listed = _cloudcat(settings, "operator", "shops", "--problems")
     assert "tea-house" in listed.stdout and "suspended (unpaid)" in listed.stdout
     assert _cloudcat(settings, "operator", "resume", "tea-house").returncode == 0
-    assert db["shops"].find_one({})["suspended"] is False
+    stored = db["shops"].find_one({})
+    assert stored is not None and stored["suspended"] is False
     assert "tea-house" not in _cloudcat(settings, "operator", "shops", "--problems").stdout
     assert _cloudcat(settings, "operator", "revoke", "ops@example.com").returncode == 0
-    assert db["users"].find_one({"email": "ops@example.com"})["is_operator"] is False
+    revoked = db["users"].find_one({"email": "ops@example.com"})
+    assert revoked is not None and revoked["is_operator"] is False
 
 
 # --- no field returns an operator's (or a shop's) secret, to anyone --------------------------
@@ -261,7 +266,7 @@ def _named(type_ref: dict[str, Any]) -> dict[str, Any]:
     return type_ref
 
 
-def every_field(types: dict[str, dict[str, Any]], name: str, depth: int) -> str:
+def every_field(types: Mapping[str, Mapping[str, Any]], name: str, depth: int) -> str:
     """A selection of every field of type `name` reachable without required arguments, down
     to `depth` levels of objects."""
     parts = []

@@ -638,10 +638,19 @@ def test_service_market_apps_refresh_and_the_old_token_stops_working(fake: Taoba
     assert tokens.refresh_token and tokens.refresh_expires_at is not None
     fresh = oauth.refresh(tokens)
     assert fresh.access_token != tokens.access_token
-    market = {"gateway_url": fake.gateway_url, "sleep": lambda s: None}
-    with TopClient("55554444", "market-secret", session=fresh.access_token, **market) as client:
+
+    def market(session: str) -> TopClient:
+        return TopClient(
+            "55554444",
+            "market-secret",
+            session=session,
+            gateway_url=fake.gateway_url,
+            sleep=lambda s: None,
+        )
+
+    with market(fresh.access_token) as client:
         assert client.count_items() == 45
-    stale = TopClient("55554444", "market-secret", session=tokens.access_token, **market)
+    stale = market(tokens.access_token)
     with stale, pytest.raises(TopAuthError):
         stale.count_items()
     with pytest.raises(AuthorizationFailed, match="invalid_grant"):

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from bson import ObjectId
+from mongoengine import Document
 
 from cloudcat.core.documents import (
     AdminToken,
@@ -104,7 +105,7 @@ OPERATIONS: list[tuple[str, str]] = [
 
 
 def _snapshot() -> dict[str, list[dict[str, object]]]:
-    def rows(document: type) -> list[dict[str, object]]:
+    def rows(document: type[Document]) -> list[dict[str, object]]:
         return sorted(
             (doc.to_mongo().to_dict() for doc in document.objects), key=lambda row: str(row["_id"])
         )
