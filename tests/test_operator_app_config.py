@@ -23,6 +23,7 @@ from cloudcat.core.secrets import SecretBox
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase
+from cloudcat.plugins.taobao.config import TaobaoConfig
 from cloudcat.schema.build import build_admin_schema
 from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.taobao import TaobaoFake
@@ -181,10 +182,12 @@ def test_app_level_values_from_the_settings_win_and_are_read_only(
     assert [f.path for f in invalid.value.fields] == [["config", "calls_per_second"]]
     shop = Shop(slug="tea-house", name="Tea").save()
     built = shop_plugins.provider(shop, "taobao", require_enabled=False)
-    assert built.config.app_key == "from-settings"  # type: ignore[attr-defined]
-    assert built.config.app_secret.get_secret_value() == "s3cret"  # type: ignore[attr-defined]
-    assert str(built.config.gateway_url).rstrip("/") == fake.gateway_url.rstrip("/")  # type: ignore[attr-defined]
-    assert built.config.view == "web"  # type: ignore[attr-defined]
+    config = built.config
+    assert isinstance(config, TaobaoConfig)
+    assert config.app_key == "from-settings"
+    assert config.app_secret.get_secret_value() == "s3cret"
+    assert str(config.gateway_url).rstrip("/") == fake.gateway_url.rstrip("/")
+    assert config.view == "web"
 
 
 def test_the_settings_read_plugin_tables_from_env_and_toml(

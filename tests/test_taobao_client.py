@@ -27,6 +27,7 @@ from cloudcat.plugins.taobao.errors import (
 from cloudcat.plugins.taobao.oauth import TaobaoOAuth
 from cloudcat.plugins.taobao.signing import (
     CHINA,
+    SignMethod,
     format_time,
     parse_time,
     sign,
@@ -84,11 +85,11 @@ def test_md5_signature_matches_the_documented_example() -> None:
 @pytest.mark.parametrize(
     ("method", "digest"), [("hmac", hashlib.md5), ("hmac-sha256", hashlib.sha256)]
 )
-def test_hmac_signatures_key_the_digest_with_the_secret(method: str, digest: Any) -> None:
+def test_hmac_signatures_key_the_digest_with_the_secret(method: SignMethod, digest: Any) -> None:
     params = {**DOC_PARAMS, "sign_method": method}
     text = DOC_STRING.replace("sign_methodmd5", f"sign_method{method}")
     by_hand = hmac.new(b"helloworld", text.encode(), digest).hexdigest().upper()
-    assert sign(params, "helloworld", method) == by_hand  # type: ignore[arg-type]
+    assert sign(params, "helloworld", method) == by_hand
 
 
 def test_signing_leaves_out_the_sign_and_empty_values_and_reads_utf8() -> None:
