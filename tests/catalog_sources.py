@@ -44,6 +44,7 @@ from cloudcat.core.plugin_api import (
     RejectedRecord,
     SourceAuthExpired,
     SourceRateLimited,
+    SourceRecord,
     SourceStream,
     VariantRecord,
     WebhookRejected,
@@ -241,12 +242,13 @@ class MarketSource(MarketplaceSource):
     def fetch(self, entity: EntityKind, external_ids: Sequence[str]) -> SourceStream:
         """Current records of `external_ids`; `Deleted` for those gone."""
         self.market.calls.append(f"fetch {entity.value} {','.join(external_ids)}")
-        store: Mapping[str, Any] = {
+        stores: dict[EntityKind, Mapping[str, SourceRecord]] = {
             EntityKind.PRODUCT: self.market.products,
             EntityKind.CATEGORY: self.market.categories,
             EntityKind.PROMOTION: self.market.promotions,
             EntityKind.ORDER: self.market.orders,
-        }[entity]
+        }
+        store = stores[entity]
         for external_id in external_ids:
             found = store.get(external_id)
             yield found if found is not None else Deleted(external_id)

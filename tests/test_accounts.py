@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tests.graphql_client import GraphQLClient
 
 ME = "{ me { email } }"
@@ -14,9 +16,11 @@ def test_sign_up_signs_in_and_log_out_signs_out(client: GraphQLClient) -> None:
     assert client.data(ME) == {"me": None}
 
 
-def test_log_in_with_the_right_password_only(make_client: object, client: GraphQLClient) -> None:
+def test_log_in_with_the_right_password_only(
+    make_client: Callable[[], GraphQLClient], client: GraphQLClient
+) -> None:
     client.sign_up("ada@example.com", "correct horse")
-    other = make_client()  # type: ignore[operator]
+    other = make_client()
     login = 'mutation($p: String!) { logIn(email: "ada@example.com", password: $p) { email } }'
     assert other.code(login, {"p": "wrong horse"}) == "UNAUTHENTICATED"
     assert other.data(ME) == {"me": None}

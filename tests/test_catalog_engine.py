@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import pytest
 from bson import Decimal128
@@ -255,7 +255,9 @@ def test_explicit_deletes_win_over_older_updates_and_lose_to_newer_ones(
 ) -> None:
     sync(shop_plugins, shop)
     source = source_of(shop_plugins, shop, "market")
-    deleted_at = market.products["P1"].modified_at + timedelta(days=1)  # type: ignore[operator]
+    listed_at = market.products["P1"].modified_at
+    assert listed_at is not None
+    deleted_at = listed_at + timedelta(days=1)
     late = product("P1", "Late", "1.00", modified=deleted_at - timedelta(hours=1))
 
     apply_changes(
@@ -284,7 +286,7 @@ def test_bad_records_fail_alone_and_never_touch_stored_data(
     market.products["P2"] = replace(market.products["P2"], price=Decimal("1.234"))
     market.extra_items = [
         replace(product("B1", "x", "1.00"), title=""),
-        replace(product("B2", "Float", "1.00"), price=1.5),
+        replace(product("B2", "Float", "1.00"), price=cast(Decimal, 1.5)),  # as untyped code may
         replace(product("B3", "Money", "1.00"), currency="XYZ"),
         replace(product("B4", "Huge", "1.00"), title="长" * 10_000_000),
         RejectedRecord("B5", "item 5: the item is not valid JSON"),

@@ -36,6 +36,13 @@ def wait_for(check: Callable[[], Any], what: str, timeout: float = WAIT_SECONDS)
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def state_of(db: RawDatabase, shop_id: ObjectId, job_id: ObjectId) -> JobState:
+    """The state of a job that must exist."""
+    job = get_job(db, shop_id, job_id)
+    assert job is not None, f"no job {job_id}"
+    return job.state
+
+
 @pytest.fixture
 def setup(settings: Settings, db: RawDatabase) -> Iterator[tuple[Services, ObjectId, Market]]:
     MARKETS["default"] = market = Market(page_size=10, page_delay=0.02)
@@ -138,20 +145,20 @@ def test_one_shops_long_job_does_not_keep_another_shops_job_waiting(db: RawDatab
     first = enqueue(db, "test.block", {}, shop_id=busy)
     worker.start()
     try:
-        wait_for(lambda: get_job(db, busy, first).state is JobState.RUNNING, "the first job")
+        wait_for(lambda: state_of(db, busy, first) is JobState.RUNNING, "the first job")
         waiting = enqueue(db, "test.quick", {}, shop_id=other)
         # The busy shop's second job is older, and would be claimed first in run_at order.
         second = enqueue(db, "test.block", {}, shop_id=busy, run_at=utcnow() - timedelta(seconds=5))
         wait_for(
-            lambda: get_job(db, other, waiting).state is JobState.SUCCEEDED,
+            lambda: state_of(db, other, waiting) is JobState.SUCCEEDED,
             "the other shop's job to run while the busy shop's job is stuck",
         )
-        assert get_job(db, busy, first).state is JobState.RUNNING
+        assert state_of(db, busy, first) is JobState.RUNNING
         time.sleep(0.3)  # a free thread, but the busy shop is at its limit of one job
-        assert get_job(db, busy, second).state is JobState.QUEUED
+        assert state_of(db, busy, second) is JobState.QUEUED
         release.set()
         wait_for(
-            lambda: get_job(db, busy, second).state is JobState.SUCCEEDED,
+            lambda: state_of(db, busy, second) is JobState.SUCCEEDED,
             "the busy shop's second job once its first is done",
         )
     finally:

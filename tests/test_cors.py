@@ -102,7 +102,8 @@ def test_origins_are_validated_and_normalized(client: GraphQLClient, db: RawData
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     paths = [f["path"] for f in error["extensions"]["fields"]]
     assert paths == [["allowedOrigins", 0], ["allowedOrigins", 1], ["allowedOrigins", 2]]
-    assert db.shops.find_one({"slug": "check"})["allowed_origins"] == []
+    stored = db.shops.find_one({"slug": "check"})
+    assert stored is not None and stored["allowed_origins"] == []
     saved = client.data(
         UPDATE, {"s": shop, "o": ["https://Shop.Example.com:443/", "https://shop.example.com"]}
     )

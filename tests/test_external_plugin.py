@@ -131,7 +131,7 @@ def test_a_plugin_for_another_cloudcat_version_is_refused_with_the_reason() -> N
     def cloudcat_channel_publishers() -> list[type[ChannelPublisher]]:
         return [FuturePublisher]
 
-    module.cloudcat_channel_publishers = cloudcat_channel_publishers  # type: ignore[attr-defined]
+    vars(module)["cloudcat_channel_publishers"] = cloudcat_channel_publishers
 
     plugins = create_plugin_manager(entry_points=False, extra=[("future_plugin", module)])
 

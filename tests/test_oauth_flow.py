@@ -399,13 +399,19 @@ def test_an_expiring_authorization_is_refreshed_when_the_app_may(
     renewed = later.access_token(shop_doc(shop_id), PLUGIN)
     assert renewed != first
     assert OAuthFlows(services.shop_plugins).access_token(shop_doc(shop_id), PLUGIN) == renewed
-    gateway = {"gateway_url": fake.gateway_url, "sleep": lambda s: None}
-    with TopClient("55554444", "market-secret", session=renewed, **gateway) as client:
+
+    def market(session: str) -> TopClient:
+        return TopClient(
+            "55554444",
+            "market-secret",
+            session=session,
+            gateway_url=fake.gateway_url,
+            sleep=lambda s: None,
+        )
+
+    with market(renewed) as client:
         assert client.count_items() == 5
-    with (
-        TopClient("55554444", "market-secret", session=first, **gateway) as client,
-        pytest.raises(TopAuthError),
-    ):
+    with market(first) as client, pytest.raises(TopAuthError):
         client.count_items()
     raw = OAuthConnection.objects.get()
     assert raw.refreshed_at is not None and raw.can_refresh

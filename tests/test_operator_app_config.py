@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -23,6 +23,7 @@ from cloudcat.core.secrets import SecretBox
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase
+from cloudcat.plugins.taobao.config import TaobaoConfig
 from cloudcat.schema.build import build_admin_schema
 from tests.conftest import TEST_SECRET_KEY
 from tests.fakes.taobao import TaobaoFake
@@ -181,10 +182,12 @@ def test_app_level_values_from_the_settings_win_and_are_read_only(
     assert [f.path for f in invalid.value.fields] == [["config", "calls_per_second"]]
     shop = Shop(slug="tea-house", name="Tea").save()
     built = shop_plugins.provider(shop, "taobao", require_enabled=False)
-    assert built.config.app_key == "from-settings"  # type: ignore[attr-defined]
-    assert built.config.app_secret.get_secret_value() == "s3cret"  # type: ignore[attr-defined]
-    assert str(built.config.gateway_url).rstrip("/") == fake.gateway_url.rstrip("/")  # type: ignore[attr-defined]
-    assert built.config.view == "web"  # type: ignore[attr-defined]
+    config = built.config
+    assert isinstance(config, TaobaoConfig)
+    assert config.app_key == "from-settings"
+    assert config.app_secret.get_secret_value() == "s3cret"
+    assert str(config.gateway_url).rstrip("/") == fake.gateway_url.rstrip("/")
+    assert config.view == "web"
 
 
 def test_the_settings_read_plugin_tables_from_env_and_toml(
@@ -239,17 +242,22 @@ def test_the_operator_commands(settings: Settings, db: RawDatabase) -> None:
     assert bad.returncode == 1 and "no such app-level field" in bad.stdout
 
     assert _cloudcat(settings, "operator", "grant", "ops@example.com").returncode == 0
-    assert db["users"].find_one({"email": "ops@example.com"})["is_operator"] is True
+    granted = db["users"].find_one({"email": "ops@example.com"})
+    assert granted is not None and granted["is_operator"] is True
     assert _cloudcat(settings, "operator", "grant", "nobody@example.com").returncode == 1
     suspended = _cloudcat(settings, "operator", "suspend", "tea-house", "--reason", "unpaid")
-    assert suspended.returncode == 0 and db["shops"].find_one({})["suspended"] is True
+    assert suspended.returncode == 0
+    stored = db["shops"].find_one({})
+    assert stored is not None and stored["suspended"] is True
     listed = _cloudcat(settings, "operator", "shops", "--problems")
     assert "tea-house" in listed.stdout and "suspended (unpaid)" in listed.stdout
     assert _cloudcat(settings, "operator", "resume", "tea-house").returncode == 0
-    assert db["shops"].find_one({})["suspended"] is False
+    stored = db["shops"].find_one({})
+    assert stored is not None and stored["suspended"] is False
     assert "tea-house" not in _cloudcat(settings, "operator", "shops", "--problems").stdout
     assert _cloudcat(settings, "operator", "revoke", "ops@example.com").returncode == 0
-    assert db["users"].find_one({"email": "ops@example.com"})["is_operator"] is False
+    revoked = db["users"].find_one({"email": "ops@example.com"})
+    assert revoked is not None and revoked["is_operator"] is False
 
 
 # --- no field returns an operator's (or a shop's) secret, to anyone --------------------------
@@ -261,7 +269,7 @@ def _named(type_ref: dict[str, Any]) -> dict[str, Any]:
     return type_ref
 
 
-def every_field(types: dict[str, dict[str, Any]], name: str, depth: int) -> str:
+def every_field(types: Mapping[str, Mapping[str, Any]], name: str, depth: int) -> str:
     """A selection of every field of type `name` reachable without required arguments, down
     to `depth` levels of objects."""
     parts = []

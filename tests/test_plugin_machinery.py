@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import strawberry
 from pydantic import BaseModel, Field, HttpUrl
+from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from cloudcat.core.app import create_app
@@ -24,7 +25,7 @@ from cloudcat.core.plugin_api import (
     require_plugin_enabled,
 )
 from cloudcat.core.plugins import create_plugin_manager
-from cloudcat.core.services import build_services
+from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.schema.build import SchemaBuildError, build_admin_schema
@@ -155,6 +156,14 @@ def test_invalid_config_names_each_field_and_stores_nothing(
     assert unknown == "NOT_FOUND"
 
 
+def services_of(client: GraphQLClient) -> Services:
+    """The services of the app `client` talks to."""
+    app = client.http.app
+    assert isinstance(app, Starlette)
+    services: Services = app.state.services
+    return services
+
+
 def test_secrets_are_write_only_and_encrypted_at_rest(
     pigeon_client: Callable[[], GraphQLClient], db: RawDatabase
 ) -> None:
@@ -172,9 +181,10 @@ def test_secrets_are_write_only_and_encrypted_at_rest(
     again = client.data(CONFIGURE, {"s": shop, "c": {**good, "birds": 5}})["configurePlugin"]
     assert again["secretsSet"] == ["api_key"] and again["config"]["birds"] == 5
     # The provider gets the decrypted value.
-    services = client.http.app.state.services  # type: ignore[attr-defined]
+    services = services_of(client)
     services.shop_plugins.set_enabled(shop, "pigeon", True)
     provider = services.shop_plugins.provider(Shop.objects.get(id=shop), "pigeon")
+    assert isinstance(provider.config, PigeonConfig)
     assert provider.config.api_key.get_secret_value() == "s3cret-value"
     # Clearing a required secret is refused: the stored one survives.
     refused = client.error(CONFIGURE, {"s": shop, "c": good, "x": {"api_key": None}})
@@ -194,7 +204,7 @@ def test_observers_reach_only_enabled_shops_and_failures_are_isolated(
         'mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "pigeon", enabled: true) { enabled } }',
         {"s": on},
     )
-    services = client.http.app.state.services  # type: ignore[attr-defined]
+    services = services_of(client)
     for shop_id in (on, off):
         shop = Shop.objects.get(id=shop_id)
         services.shop_plugins.call_observers(shop, "cloudcat_catalog_changed", change={"n": 1})

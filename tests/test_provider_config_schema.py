@@ -4,6 +4,7 @@ resolved by the plugin catalog when a query selects it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import MethodType
 from typing import Any, ClassVar
 
 import pytest
@@ -51,7 +52,9 @@ def test_the_schema_is_built_once_per_class(monkeypatch: pytest.MonkeyPatch) -> 
         name = "finch_sink"
 
     calls: list[type[Provider]] = []
-    real = Provider._build_config_schema.__func__
+    bound = Provider._build_config_schema  # a classmethod read from its class is bound to it
+    assert isinstance(bound, MethodType)
+    real = bound.__func__
 
     def counting(cls: type[Provider]) -> dict[str, Any]:
         calls.append(cls)
@@ -106,7 +109,9 @@ def test_the_catalog_builds_the_config_schema_only_when_selected(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[str] = []
-    real = Pigeon.config_schema.__func__
+    bound = Pigeon.config_schema
+    assert isinstance(bound, MethodType)
+    real = bound.__func__
 
     def counting(cls: type[Provider]) -> dict[str, Any]:
         calls.append(cls.name)

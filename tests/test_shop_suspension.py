@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from bson import ObjectId
@@ -76,7 +77,7 @@ def _shop(client: GraphQLClient, slug: str, feed: FeedServer) -> str:
     return shop
 
 
-def _storefront(client: GraphQLClient, key: str) -> tuple[int, dict[str, object]]:
+def _storefront(client: GraphQLClient, key: str) -> tuple[int, dict[str, Any]]:
     response = client.post(
         STOREFRONT, path="/storefront/graphql", headers={"X-CloudCat-Storefront-Key": key}
     )
@@ -120,7 +121,7 @@ def test_a_suspended_shop_stops_answering_and_running_and_resuming_restores_it(
     assert site.status_code == 503 and "closed" in site.text
     status, body = _storefront(seller, key)
     assert status == 403
-    assert body["errors"][0]["extensions"]["code"] == "SHOP_SUSPENDED"  # type: ignore[index]
+    assert body["errors"][0]["extensions"]["code"] == "SHOP_SUSPENDED"
     assert seller.http.get("/s/coffee-house/").status_code == 200
     assert _storefront(seller, other_key)[0] == 200
 

@@ -115,7 +115,10 @@ def test_page_size_grows_from_the_cost_shopify_reports(fake: ShopifyFake) -> Non
     sizes = [len(page.products) for page in pages]
     assert sizes[0] == 10
     assert max(sizes) > 10
-    requested = [call.payload["extensions"]["cost"]["requestedQueryCost"] for call in fake.calls]
+    requested: list[int] = []
+    for call in fake.calls:
+        assert call.payload is not None
+        requested.append(call.payload["extensions"]["cost"]["requestedQueryCost"])
     assert max(requested) <= 1000
     assert sum(sizes) == 45
 

@@ -78,12 +78,15 @@ class TestMarketSource(SourceConformance):
         def expire() -> None:
             market.auth_expired = True
 
+        def delete(external_id: str) -> None:
+            del market.products[external_id]
+
         enabled_plugin("market", {"market": "conformance"})
         return SourceFactory(
             make=maker(shop_plugins, shop, "market"),
             products=set(market.products),
             rejected={"P-bad"},
-            delete_product=market.products.pop,
+            delete_product=delete,
             expire_authorization=expire,
             exhaust_rate_limit=rate_limit,
         )

@@ -27,6 +27,7 @@ from cloudcat.plugins.taobao.errors import (
 from cloudcat.plugins.taobao.oauth import TaobaoOAuth
 from cloudcat.plugins.taobao.signing import (
     CHINA,
+    SignMethod,
     format_time,
     parse_time,
     sign,
@@ -84,11 +85,11 @@ def test_md5_signature_matches_the_documented_example() -> None:
 @pytest.mark.parametrize(
     ("method", "digest"), [("hmac", hashlib.md5), ("hmac-sha256", hashlib.sha256)]
 )
-def test_hmac_signatures_key_the_digest_with_the_secret(method: str, digest: Any) -> None:
+def test_hmac_signatures_key_the_digest_with_the_secret(method: SignMethod, digest: Any) -> None:
     params = {**DOC_PARAMS, "sign_method": method}
     text = DOC_STRING.replace("sign_methodmd5", f"sign_method{method}")
     by_hand = hmac.new(b"helloworld", text.encode(), digest).hexdigest().upper()
-    assert sign(params, "helloworld", method) == by_hand  # type: ignore[arg-type]
+    assert sign(params, "helloworld", method) == by_hand
 
 
 def test_signing_leaves_out_the_sign_and_empty_values_and_reads_utf8() -> None:
@@ -638,10 +639,19 @@ def test_service_market_apps_refresh_and_the_old_token_stops_working(fake: Taoba
     assert tokens.refresh_token and tokens.refresh_expires_at is not None
     fresh = oauth.refresh(tokens)
     assert fresh.access_token != tokens.access_token
-    market = {"gateway_url": fake.gateway_url, "sleep": lambda s: None}
-    with TopClient("55554444", "market-secret", session=fresh.access_token, **market) as client:
+
+    def market(session: str) -> TopClient:
+        return TopClient(
+            "55554444",
+            "market-secret",
+            session=session,
+            gateway_url=fake.gateway_url,
+            sleep=lambda s: None,
+        )
+
+    with market(fresh.access_token) as client:
         assert client.count_items() == 45
-    stale = TopClient("55554444", "market-secret", session=tokens.access_token, **market)
+    stale = market(tokens.access_token)
     with stale, pytest.raises(TopAuthError):
         stale.count_items()
     with pytest.raises(AuthorizationFailed, match="invalid_grant"):

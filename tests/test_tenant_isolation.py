@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from bson import ObjectId
+from mongoengine import Document
 
 from cloudcat.core.documents import (
     AdminToken,
@@ -104,7 +106,7 @@ OPERATIONS: list[tuple[str, str]] = [
 
 
 def _snapshot() -> dict[str, list[dict[str, object]]]:
-    def rows(document: type) -> list[dict[str, object]]:
+    def rows(document: type[Document]) -> list[dict[str, object]]:
         return sorted(
             (doc.to_mongo().to_dict() for doc in document.objects), key=lambda row: str(row["_id"])
         )
@@ -139,8 +141,20 @@ def _victim_catalog(shop_id: ObjectId) -> dict[str, str]:
     return {"p": str(product.id), "o": str(order.id), "r": str(run.id)}
 
 
+@dataclass
+class TwoShops:
+    """The victim's shop and Mallory's, with the ids of the victim's records."""
+
+    mallory: GraphQLClient
+    variables: dict[str, str]
+    """GraphQL variables naming the victim's shop (`s`), user, records and job."""
+    mallory_shop: str
+    victim_key_id: str
+    victim_token_id: str
+
+
 @pytest.fixture
-def two_shops(make_client: Callable[[], GraphQLClient], services: Services) -> dict[str, object]:
+def two_shops(make_client: Callable[[], GraphQLClient], services: Services) -> TwoShops:
     victim, mallory = make_client(), make_client()
     victim_user = victim.sign_up("victim@example.com")
     victim_shop = victim.create_shop("victim")
@@ -165,23 +179,21 @@ def two_shops(make_client: Callable[[], GraphQLClient], services: Services) -> d
     catalog = _victim_catalog(ObjectId(victim_shop))
     mallory.sign_up("mallory@example.com")
     mallory_shop = mallory.create_shop("mallory")
-    return {
-        "victim": victim,
-        "mallory": mallory,
-        "vars": {"s": victim_shop, "u": victim_user, "k": key, "j": job, **catalog},
-        "mallory_shop": mallory_shop,
-        "victim_key_id": key,
-        "victim_token_id": token,
-    }
+    return TwoShops(
+        mallory=mallory,
+        variables={"s": victim_shop, "u": victim_user, "k": key, "j": job, **catalog},
+        mallory_shop=mallory_shop,
+        victim_key_id=key,
+        victim_token_id=token,
+    )
 
 
 @pytest.mark.parametrize(("name", "operation"), OPERATIONS, ids=[n for n, _ in OPERATIONS])
 def test_other_shops_data_is_refused_and_unchanged(
-    two_shops: dict[str, object], name: str, operation: str
+    two_shops: TwoShops, name: str, operation: str
 ) -> None:
-    mallory = two_shops["mallory"]
-    assert isinstance(mallory, GraphQLClient)
-    variables = {k: v for k, v in two_shops["vars"].items() if f"${k}" in operation}  # type: ignore[attr-defined]
+    mallory = two_shops.mallory
+    variables = {k: v for k, v in two_shops.variables.items() if f"${k}" in operation}
     before = _snapshot()
     error = mallory.error(operation, variables)
     assert error["extensions"]["code"] in {"FORBIDDEN", "NOT_FOUND"}, (name, error)
@@ -189,53 +201,49 @@ def test_other_shops_data_is_refused_and_unchanged(
 
 
 def test_mallory_cannot_revoke_victims_key_through_her_own_shop(
-    two_shops: dict[str, object],
+    two_shops: TwoShops,
 ) -> None:
-    mallory = two_shops["mallory"]
-    assert isinstance(mallory, GraphQLClient)
+    mallory = two_shops.mallory
     before = _snapshot()
     for mutation, record in (
-        ("revokeStorefrontKey", two_shops["victim_key_id"]),
-        ("revokeAdminToken", two_shops["victim_token_id"]),
+        ("revokeStorefrontKey", two_shops.victim_key_id),
+        ("revokeAdminToken", two_shops.victim_token_id),
     ):
         error = mallory.error(
             f"mutation($s: ID!, $k: ID!) {{ {mutation}(shopId: $s, id: $k) {{ id }} }}",
-            {"s": two_shops["mallory_shop"], "k": record},
+            {"s": two_shops.mallory_shop, "k": record},
         )
         assert error["extensions"]["code"] == "NOT_FOUND"
     assert _snapshot() == before
 
 
-def test_shops_list_shows_only_own_shops(two_shops: dict[str, object]) -> None:
-    mallory = two_shops["mallory"]
-    assert isinstance(mallory, GraphQLClient)
+def test_shops_list_shows_only_own_shops(two_shops: TwoShops) -> None:
+    mallory = two_shops.mallory
     data = mallory.data("{ shops { edges { node { slug } } } }")
     assert [e["node"]["slug"] for e in data["shops"]["edges"]] == ["mallory"]
 
 
-def test_admin_token_is_bound_to_its_shop(two_shops: dict[str, object]) -> None:
-    victim, mallory = two_shops["victim"], two_shops["mallory"]
-    assert isinstance(victim, GraphQLClient) and isinstance(mallory, GraphQLClient)
+def test_admin_token_is_bound_to_its_shop(two_shops: TwoShops) -> None:
+    mallory = two_shops.mallory
     token = mallory.data(
         'mutation($s: ID!) { createAdminToken(shopId: $s, name: "m", role: EDITOR) { token } }',
-        {"s": two_shops["mallory_shop"]},
+        {"s": two_shops.mallory_shop},
     )["createAdminToken"]["token"]
     headers = {"authorization": f"Bearer {token}"}
     shop_query = "query($s: ID!) { shop(id: $s) { name } }"
-    assert mallory.data(shop_query, {"s": two_shops["mallory_shop"]}, headers=headers)
-    victim_shop = two_shops["vars"]["s"]  # type: ignore[index]
+    assert mallory.data(shop_query, {"s": two_shops.mallory_shop}, headers=headers)
+    victim_shop = two_shops.variables["s"]
     assert mallory.code(shop_query, {"s": victim_shop}, headers=headers) == "NOT_FOUND"
 
 
 def test_mallory_cannot_edit_victims_product_through_her_own_shop(
-    two_shops: dict[str, object],
+    two_shops: TwoShops,
 ) -> None:
-    mallory = two_shops["mallory"]
-    assert isinstance(mallory, GraphQLClient)
+    mallory = two_shops.mallory
     before = _snapshot()
     error = mallory.error(
         'mutation($s: ID!, $p: ID!) { updateProductContent(shopId: $s, productId: $p, input: {title: "pwned"}) { id } }',
-        {"s": two_shops["mallory_shop"], "p": two_shops["vars"]["p"]},  # type: ignore[index]
+        {"s": two_shops.mallory_shop, "p": two_shops.variables["p"]},
     )
     assert error["extensions"]["code"] == "NOT_FOUND"
     assert _snapshot() == before

@@ -23,7 +23,7 @@ from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Shop, SourceSyncState, SyncRun
 from cloudcat.core.services import Services
 from cloudcat.core.settings import Settings
-from cloudcat.core.sources import EntityKind
+from cloudcat.core.sources import EntityKind, ProductRecord
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.plugins.woocommerce import source as woo_source
 from cloudcat.plugins.woocommerce.errors import WooCommerceError
@@ -430,4 +430,6 @@ def test_fetch_reads_products_by_id_and_reports_the_gone_ones(
 
     assert [type(i).__name__ for i in items] == ["ProductRecord", "Deleted", "RejectedRecord"]
     assert list(built.fetch(EntityKind.ORDER, ["1"])) == []
-    assert items[0].modified_at is not None and items[0].modified_at < datetime.now(UTC)
+    product = items[0]
+    assert isinstance(product, ProductRecord)
+    assert product.modified_at is not None and product.modified_at < datetime.now(UTC)
