@@ -196,6 +196,8 @@ export type Mutation = {
   changeMemberRole: Member;
   /** Run a plugin's health check now and record the result. */
   checkPlugin: ShopPlugin;
+  /** Same semantics as configurePlugin's config/secrets, for the app-level fields of one plugin. */
+  configureAppPlugin: OperatorPlugin;
   /** Validate and store a plugin's config for one shop (editor). Secret fields go in `secrets`: a string sets one, null clears it, a field left out keeps its value. Nothing is stored unless everything is valid; errors list each bad field in `extensions.fields`. */
   configurePlugin: ShopPlugin;
   /** Create an admin API token (owner). The token is shown once. */
@@ -212,6 +214,7 @@ export type Mutation = {
   logOut: Scalars['Boolean']['output'];
   /** Remove a member from the team (owner). */
   removeMember: Scalars['Boolean']['output'];
+  resumeShop: OperatorShop;
   /** Run a dead, cancelled or waiting job again now (editor). */
   retryJob: Job;
   /** Revoke an admin API token (owner); it stops working at once. */
@@ -226,6 +229,7 @@ export type Mutation = {
   signUp: User;
   /** Start connecting a plugin of a shop with its provider (editor; a signed-in user, not an admin token). Returns the provider's authorization page: the provider sends the browser back to /oauth/{plugin}/callback, which stores the authorization and redirects to /admin/shops/{shopId}/plugins?connected={plugin} (or ?denied= / ?failed=, with the reason in the plugin's lastError). The authorization must come back within 10 minutes, in this browser session, once. */
   startAuthorization: AuthorizationStart;
+  suspendShop: OperatorShop;
   /** Start a catalog sync from an enabled source (editor); if one is already queued or running, that job is returned instead of starting another. */
   syncCatalog: Job;
   /** Change a product's CloudCat-owned content (editor); syncs never undo it. */
@@ -258,6 +262,13 @@ export type MutationChangeMemberRoleArgs = {
 export type MutationCheckPluginArgs = {
   name: Scalars['String']['input'];
   shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfigureAppPluginArgs = {
+  config: Scalars['JSON']['input'];
+  name: Scalars['String']['input'];
+  secrets?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 
@@ -306,6 +317,11 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationResumeShopArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRetryJobArgs = {
   id: Scalars['ID']['input'];
   shopId: Scalars['ID']['input'];
@@ -351,6 +367,12 @@ export type MutationStartAuthorizationArgs = {
 };
 
 
+export type MutationSuspendShopArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSyncCatalogArgs = {
   mode?: InputMaybe<SyncMode>;
   shopId: Scalars['ID']['input'];
@@ -368,6 +390,57 @@ export type MutationUpdateProductContentArgs = {
 export type MutationUpdateShopArgs = {
   id: Scalars['ID']['input'];
   input: ShopInput;
+};
+
+export type OperatorPlugin = {
+  __typename?: 'OperatorPlugin';
+  appConfig: Scalars['JSON']['output'];
+  appConfigSchema: Scalars['JSON']['output'];
+  appFields: Array<Scalars['String']['output']>;
+  appSecretsSet: Array<Scalars['String']['output']>;
+  plugin: Plugin;
+};
+
+export type OperatorPluginError = {
+  __typename?: 'OperatorPluginError';
+  lastError: Scalars['String']['output'];
+  lastErrorAt: Maybe<Scalars['DateTime']['output']>;
+  plugin: Scalars['String']['output'];
+};
+
+export type OperatorShop = {
+  __typename?: 'OperatorShop';
+  pluginErrors: Array<OperatorPluginError>;
+  shop: Shop;
+  sources: Array<OperatorSourceState>;
+  suspended: Scalars['Boolean']['output'];
+  suspendedAt: Maybe<Scalars['DateTime']['output']>;
+  suspendedReason: Maybe<Scalars['String']['output']>;
+};
+
+export type OperatorShopConnection = {
+  __typename?: 'OperatorShopConnection';
+  edges: Array<OperatorShopEdge>;
+  nodes: Array<OperatorShop>;
+  pageInfo: PageInfo;
+};
+
+export type OperatorShopEdge = {
+  __typename?: 'OperatorShopEdge';
+  cursor: Scalars['String']['output'];
+  node: OperatorShop;
+};
+
+export type OperatorSourceState = {
+  __typename?: 'OperatorSourceState';
+  connected: Scalars['Boolean']['output'];
+  enabled: Scalars['Boolean']['output'];
+  health: PluginHealth;
+  lastError: Maybe<Scalars['String']['output']>;
+  lastSyncAt: Maybe<Scalars['DateTime']['output']>;
+  lastSyncState: Maybe<Scalars['String']['output']>;
+  plugin: Scalars['String']['output'];
+  title: Scalars['String']['output'];
 };
 
 /** One option value of a variant, e.g. 颜色: 红色. */
@@ -666,6 +739,8 @@ export type Query = {
   locales: Array<Scalars['String']['output']>;
   /** The signed-in user, or null. */
   me: Maybe<User>;
+  operatorPlugins: Array<OperatorPlugin>;
+  operatorShops: OperatorShopConnection;
   /** The catalog of installed plugins, optionally filtered. */
   plugins: Array<Plugin>;
   /** Plugins found on this server but refused, with the reason. */
@@ -676,6 +751,14 @@ export type Query = {
   shopBySlug: Shop;
   /** The shops the viewer belongs to, oldest first. */
   shops: ShopConnection;
+};
+
+
+export type QueryOperatorShopsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  problemsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -746,6 +829,8 @@ export type Shop = {
   slug: Scalars['String']['output'];
   /** Publishable storefront keys (owner). */
   storefrontKeys: Array<StorefrontKey>;
+  suspended: Scalars['Boolean']['output'];
+  suspendedReason: Maybe<Scalars['String']['output']>;
   /** One sync run, or null. */
   syncRun: Maybe<SyncRun>;
   /** The sync ledger: one entry per run, newest first. */
@@ -857,6 +942,8 @@ export type ShopPlugin = {
   accountName: Maybe<Scalars['String']['output']>;
   /** The stored config, without secret fields (editor: analysts get null and a FORBIDDEN error). */
   config: Maybe<Scalars['JSON']['output']>;
+  /** JSON Schema of the form THIS shop's seller fills in: per-shop fields, plus app-level fields only when the operator has not set them (a self-hosting seller's override). Localised. */
+  configSchema: Scalars['JSON']['output'];
   /** Connected to its provider by authorization (startAuthorization), and that authorization works or can be renewed; false means connect (again). */
   connected: Scalars['Boolean']['output'];
   enabled: Scalars['Boolean']['output'];
@@ -864,6 +951,12 @@ export type ShopPlugin = {
   lastError: Maybe<Scalars['String']['output']>;
   lastErrorAt: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
+  /** Stable code for notReadyReason: NOT_CONNECTED | NOT_CONFIGURED | DISABLED | SHOP_SUSPENDED, or null. */
+  notReadyCode: Maybe<Scalars['String']['output']>;
+  /** Null when Sync now / Check can run; otherwise the reason in words (localised), e.g. "Connect your Taobao shop first." */
+  notReadyReason: Maybe<Scalars['String']['output']>;
+  /** App-level fields the operator has set for the whole deployment (names only, never values). */
+  operatorManaged: Array<Scalars['String']['output']>;
   plugin: Plugin;
   /** Secret fields that hold a value. */
   secretsSet: Array<Scalars['String']['output']>;
@@ -983,6 +1076,7 @@ export type User = {
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  isOperator: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
 };
 
