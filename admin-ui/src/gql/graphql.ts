@@ -1163,6 +1163,54 @@ export type SyncCatalogMutationVariables = Exact<{
 
 export type SyncCatalogMutation = { __typename?: 'Mutation', syncCatalog: { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> } };
 
+export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerRoleQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, isOperator: boolean } | null };
+
+export type OperatorShopFieldsFragment = { __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> };
+
+export type OperatorShopsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  problemsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type OperatorShopsQuery = { __typename?: 'Query', operatorShops: { __typename?: 'OperatorShopConnection', nodes: Array<{ __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type SuspendShopMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SuspendShopMutation = { __typename?: 'Mutation', suspendShop: { __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> } };
+
+export type ResumeShopMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResumeShopMutation = { __typename?: 'Mutation', resumeShop: { __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> } };
+
+export type OperatorPluginFieldsFragment = { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } };
+
+export type OperatorPluginsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorPluginsQuery = { __typename?: 'Query', operatorPlugins: Array<{ __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } }> };
+
+export type ConfigureAppPluginMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+  config: Scalars['JSON']['input'];
+  secrets?: InputMaybe<Scalars['JSON']['input']>;
+}>;
+
+
+export type ConfigureAppPluginMutation = { __typename?: 'Mutation', configureAppPlugin: { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } } };
+
 export type ProductsQueryVariables = Exact<{
   shopId: Scalars['ID']['input'];
   first: Scalars['Int']['input'];
@@ -1193,7 +1241,7 @@ export type UpdateProductContentMutationVariables = Exact<{
 
 export type UpdateProductContentMutation = { __typename?: 'Mutation', updateProductContent: { __typename?: 'Product', id: string, title: string, published: boolean, content: { __typename?: 'ProductContent', title: string, description: string, seoTitle: string, seoDescription: string, sortOrder: number, published: boolean, updatedAt: string | null } } };
 
-export type SyncRunFieldsFragment = { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> };
+export type SyncRunFieldsFragment = { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, errorCode: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> };
 
 export type SyncOverviewQueryVariables = Exact<{
   shopId: Scalars['ID']['input'];
@@ -1201,7 +1249,7 @@ export type SyncOverviewQueryVariables = Exact<{
 }>;
 
 
-export type SyncOverviewQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, syncStatus: Array<{ __typename?: 'SourceSyncStatus', source: string, title: string, enabled: boolean, running: boolean, lastSuccessAt: string | null, lastFullAt: string | null, lastError: string | null, lastErrorAt: string | null, lastRun: { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> } | null }>, syncRuns: { __typename?: 'SyncRunConnection', nodes: Array<{ __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> }> } } };
+export type SyncOverviewQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, syncStatus: Array<{ __typename?: 'SourceSyncStatus', source: string, title: string, enabled: boolean, running: boolean, lastSuccessAt: string | null, lastFullAt: string | null, lastError: string | null, lastErrorCode: string | null, lastErrorAt: string | null, lastRun: { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, errorCode: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> } | null }>, syncRuns: { __typename?: 'SyncRunConnection', nodes: Array<{ __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, errorCode: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> }> } } };
 
 export type JobsQueryVariables = Exact<{
   shopId: Scalars['ID']['input'];
@@ -1327,6 +1375,15 @@ export type DisconnectAuthorizationMutationVariables = Exact<{
 
 export type DisconnectAuthorizationMutation = { __typename?: 'Mutation', disconnectAuthorization: boolean };
 
+export type ShopPluginReadinessFragment = { __typename?: 'ShopPlugin', name: string, configSchema: unknown, operatorManaged: Array<string>, notReadyReason: string | null, notReadyCode: string | null };
+
+export type ShopPluginReadinessQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+}>;
+
+
+export type ShopPluginReadinessQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, plugins: Array<{ __typename?: 'ShopPlugin', name: string, configSchema: unknown, operatorManaged: Array<string>, notReadyReason: string | null, notReadyCode: string | null }> } };
+
 export type MemberFieldsFragment = { __typename?: 'Member', role: Role, joinedAt: string, user: { __typename?: 'User', id: string, email: string, name: string } };
 
 export type TeamQueryVariables = Exact<{
@@ -1397,6 +1454,13 @@ export type ReferenceDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReferenceDataQuery = { __typename?: 'Query', currencies: Array<string>, locales: Array<string> };
 
+export type ShopSuspensionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ShopSuspensionQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, suspended: boolean, suspendedReason: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1442,6 +1506,49 @@ export const JobFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
+export const OperatorShopFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}
+    `, {"fragmentName":"OperatorShopFields"}) as unknown as TypedDocumentString<OperatorShopFieldsFragment, unknown>;
+export const OperatorPluginFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OperatorPluginFields on OperatorPlugin {
+  plugin {
+    name
+    kind
+    title
+    description
+    version
+  }
+  appFields
+  appConfig
+  appSecretsSet
+  appConfigSchema
+}
+    `, {"fragmentName":"OperatorPluginFields"}) as unknown as TypedDocumentString<OperatorPluginFieldsFragment, unknown>;
 export const ProductContentFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductContentFields on ProductContent {
   title
@@ -1478,6 +1585,7 @@ export const SyncRunFieldsFragmentDoc = new TypedDocumentString(`
   }
   errorsDropped
   error
+  errorCode
 }
     `, {"fragmentName":"SyncRunFields"}) as unknown as TypedDocumentString<SyncRunFieldsFragment, unknown>;
 export const StorefrontKeyFieldsFragmentDoc = new TypedDocumentString(`
@@ -1541,6 +1649,15 @@ export const ShopPluginStateFragmentDoc = new TypedDocumentString(`
   secretFields
   supportsAuthorization
 }`, {"fragmentName":"ShopPluginState"}) as unknown as TypedDocumentString<ShopPluginStateFragment, unknown>;
+export const ShopPluginReadinessFragmentDoc = new TypedDocumentString(`
+    fragment ShopPluginReadiness on ShopPlugin {
+  name
+  configSchema
+  operatorManaged
+  notReadyReason
+  notReadyCode
+}
+    `, {"fragmentName":"ShopPluginReadiness"}) as unknown as TypedDocumentString<ShopPluginReadinessFragment, unknown>;
 export const MemberFieldsFragmentDoc = new TypedDocumentString(`
     fragment MemberFields on Member {
   role
@@ -1722,6 +1839,159 @@ export const SyncCatalogDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<SyncCatalogMutation, SyncCatalogMutationVariables>;
+export const ViewerRoleDocument = new TypedDocumentString(`
+    query ViewerRole {
+  me {
+    id
+    isOperator
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerRoleQuery, ViewerRoleQueryVariables>;
+export const OperatorShopsDocument = new TypedDocumentString(`
+    query OperatorShops($first: Int!, $after: String, $search: String, $problemsOnly: Boolean) {
+  operatorShops(
+    first: $first
+    after: $after
+    search: $search
+    problemsOnly: $problemsOnly
+  ) {
+    nodes {
+      ...OperatorShopFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<OperatorShopsQuery, OperatorShopsQueryVariables>;
+export const SuspendShopDocument = new TypedDocumentString(`
+    mutation SuspendShop($id: ID!, $reason: String) {
+  suspendShop(id: $id, reason: $reason) {
+    ...OperatorShopFields
+  }
+}
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<SuspendShopMutation, SuspendShopMutationVariables>;
+export const ResumeShopDocument = new TypedDocumentString(`
+    mutation ResumeShop($id: ID!) {
+  resumeShop(id: $id) {
+    ...OperatorShopFields
+  }
+}
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<ResumeShopMutation, ResumeShopMutationVariables>;
+export const OperatorPluginsDocument = new TypedDocumentString(`
+    query OperatorPlugins {
+  operatorPlugins {
+    ...OperatorPluginFields
+  }
+}
+    fragment OperatorPluginFields on OperatorPlugin {
+  plugin {
+    name
+    kind
+    title
+    description
+    version
+  }
+  appFields
+  appConfig
+  appSecretsSet
+  appConfigSchema
+}`) as unknown as TypedDocumentString<OperatorPluginsQuery, OperatorPluginsQueryVariables>;
+export const ConfigureAppPluginDocument = new TypedDocumentString(`
+    mutation ConfigureAppPlugin($name: String!, $config: JSON!, $secrets: JSON) {
+  configureAppPlugin(name: $name, config: $config, secrets: $secrets) {
+    ...OperatorPluginFields
+  }
+}
+    fragment OperatorPluginFields on OperatorPlugin {
+  plugin {
+    name
+    kind
+    title
+    description
+    version
+  }
+  appFields
+  appConfig
+  appSecretsSet
+  appConfigSchema
+}`) as unknown as TypedDocumentString<ConfigureAppPluginMutation, ConfigureAppPluginMutationVariables>;
 export const ProductsDocument = new TypedDocumentString(`
     query Products($shopId: ID!, $first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {
   shop(id: $shopId) {
@@ -1847,6 +2117,7 @@ export const SyncOverviewDocument = new TypedDocumentString(`
       lastSuccessAt
       lastFullAt
       lastError
+      lastErrorCode
       lastErrorAt
       lastRun {
         ...SyncRunFields
@@ -1883,6 +2154,7 @@ export const SyncOverviewDocument = new TypedDocumentString(`
   }
   errorsDropped
   error
+  errorCode
 }`) as unknown as TypedDocumentString<SyncOverviewQuery, SyncOverviewQueryVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($shopId: ID!, $first: Int!, $after: String, $states: [JobState!]) {
@@ -2200,6 +2472,22 @@ export const DisconnectAuthorizationDocument = new TypedDocumentString(`
   disconnectAuthorization(shopId: $shopId, plugin: $plugin)
 }
     `) as unknown as TypedDocumentString<DisconnectAuthorizationMutation, DisconnectAuthorizationMutationVariables>;
+export const ShopPluginReadinessDocument = new TypedDocumentString(`
+    query ShopPluginReadiness($shopId: ID!) {
+  shop(id: $shopId) {
+    id
+    plugins {
+      ...ShopPluginReadiness
+    }
+  }
+}
+    fragment ShopPluginReadiness on ShopPlugin {
+  name
+  configSchema
+  operatorManaged
+  notReadyReason
+  notReadyCode
+}`) as unknown as TypedDocumentString<ShopPluginReadinessQuery, ShopPluginReadinessQueryVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team($shopId: ID!) {
   me {
@@ -2324,3 +2612,12 @@ export const ReferenceDataDocument = new TypedDocumentString(`
   locales
 }
     `) as unknown as TypedDocumentString<ReferenceDataQuery, ReferenceDataQueryVariables>;
+export const ShopSuspensionDocument = new TypedDocumentString(`
+    query ShopSuspension($id: ID!) {
+  shop(id: $id) {
+    id
+    suspended
+    suspendedReason
+  }
+}
+    `) as unknown as TypedDocumentString<ShopSuspensionQuery, ShopSuspensionQueryVariables>;

@@ -223,7 +223,7 @@ function AddMemberForm({
       // Refusals about the email go on the email field; anything else above the form.
       const words = TEAM_ERROR_WORDS.add;
       const code = isApiError(caught) ? caught.code : '';
-      const fields = fieldErrorsByName(caught);
+      const fields = fieldErrorsByName(caught, undefined, t);
       const onEmail: MessageKey | undefined = words[code];
       if (onEmail) form.setFields([{ name: 'email', errors: [t(onEmail)] }]);
       else if (fields.email) form.setFields([{ name: 'email', errors: [fields.email] }]);
