@@ -92,6 +92,7 @@ function AppSettingsCard({ entry, onSaved }: { entry: OperatorPlugin; onSaved: (
         saveLabel={t('operator.plugins.save')}
         saveTestId={`app-plugin-save-${plugin.name}`}
         emptyText={t('operator.plugins.noFields')}
+        readOnlyFields={fixed.names}
       />
     </Card>
   );

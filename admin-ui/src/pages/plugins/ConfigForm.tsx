@@ -37,6 +37,8 @@ interface Props {
   actions?: ReactNode;
   /** Shown when the form has no field at all. */
   emptyText: string;
+  /** Fields shown but not editable (values the server settings provide). */
+  readOnlyFields?: readonly string[];
 }
 
 /**
@@ -46,10 +48,14 @@ interface Props {
  * carry a code) back on the fields. Used by the seller's settings drawer and the operator's app
  * settings.
  */
-export function ConfigForm({ configSchema, secretFields, secretsSet, config, idPrefix, onSave, saveLabel, saveTestId, actions, emptyText }: Props) {
+export function ConfigForm({ configSchema, secretFields, secretsSet, config, idPrefix, onSave, saveLabel, saveTestId, actions, emptyText, readOnlyFields }: Props) {
   const { t, lang } = useI18n();
   const prepared = useMemo(() => prepareConfigSchema(configSchema, secretFields), [configSchema, secretFields]);
   const secretNames = useMemo(() => prepared.secrets.map((s) => s.name), [prepared]);
+  const uiSchema = useMemo<UiSchema>(
+    () => ({ ...UI_SCHEMA, ...Object.fromEntries((readOnlyFields ?? []).map((name) => [name, { 'ui:readonly': true }])) }),
+    [readOnlyFields],
+  );
 
   const [formData, setFormData] = useState<Config>(() => initialFormData(config, prepared.formFields));
   const [draft, setDraft] = useState<SecretDraft>(EMPTY_DRAFT);
@@ -107,7 +113,7 @@ export function ConfigForm({ configSchema, secretFields, secretsSet, config, idP
       <Form
         className="plugin-config-form"
         schema={prepared.schema}
-        uiSchema={UI_SCHEMA}
+        uiSchema={uiSchema}
         formContext={FORM_CONTEXT}
         formData={formData}
         validator={validatorFor(lang)}
