@@ -176,7 +176,7 @@ export default function SyncPage() {
         columns={columns}
         dataSource={runs}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         onRow={(r) => ({ 'data-testid': `sync-run-${r.id}`, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Empty description={t('sync.noRuns')} /> }}
       />
