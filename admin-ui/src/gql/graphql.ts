@@ -398,6 +398,7 @@ export type OperatorPlugin = {
   appConfigSchema: Scalars['JSON']['output'];
   appFields: Array<Scalars['String']['output']>;
   appSecretsSet: Array<Scalars['String']['output']>;
+  fromSettings: Array<Scalars['String']['output']>;
   plugin: Plugin;
 };
 
@@ -1195,12 +1196,12 @@ export type ResumeShopMutationVariables = Exact<{
 
 export type ResumeShopMutation = { __typename?: 'Mutation', resumeShop: { __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> } };
 
-export type OperatorPluginFieldsFragment = { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } };
+export type OperatorPluginFieldsFragment = { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, fromSettings: Array<string>, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } };
 
 export type OperatorPluginsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OperatorPluginsQuery = { __typename?: 'Query', operatorPlugins: Array<{ __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } }> };
+export type OperatorPluginsQuery = { __typename?: 'Query', operatorPlugins: Array<{ __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, fromSettings: Array<string>, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } }> };
 
 export type ConfigureAppPluginMutationVariables = Exact<{
   name: Scalars['String']['input'];
@@ -1209,7 +1210,7 @@ export type ConfigureAppPluginMutationVariables = Exact<{
 }>;
 
 
-export type ConfigureAppPluginMutation = { __typename?: 'Mutation', configureAppPlugin: { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } } };
+export type ConfigureAppPluginMutation = { __typename?: 'Mutation', configureAppPlugin: { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, fromSettings: Array<string>, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } } };
 
 export type ProductsQueryVariables = Exact<{
   shopId: Scalars['ID']['input'];
@@ -1547,6 +1548,7 @@ export const OperatorPluginFieldsFragmentDoc = new TypedDocumentString(`
   appConfig
   appSecretsSet
   appConfigSchema
+  fromSettings
 }
     `, {"fragmentName":"OperatorPluginFields"}) as unknown as TypedDocumentString<OperatorPluginFieldsFragment, unknown>;
 export const ProductContentFieldsFragmentDoc = new TypedDocumentString(`
@@ -1972,6 +1974,7 @@ export const OperatorPluginsDocument = new TypedDocumentString(`
   appConfig
   appSecretsSet
   appConfigSchema
+  fromSettings
 }`) as unknown as TypedDocumentString<OperatorPluginsQuery, OperatorPluginsQueryVariables>;
 export const ConfigureAppPluginDocument = new TypedDocumentString(`
     mutation ConfigureAppPlugin($name: String!, $config: JSON!, $secrets: JSON) {
@@ -1991,6 +1994,7 @@ export const ConfigureAppPluginDocument = new TypedDocumentString(`
   appConfig
   appSecretsSet
   appConfigSchema
+  fromSettings
 }`) as unknown as TypedDocumentString<ConfigureAppPluginMutation, ConfigureAppPluginMutationVariables>;
 export const ProductsDocument = new TypedDocumentString(`
     query Products($shopId: ID!, $first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {

@@ -86,6 +86,7 @@ export const OperatorPluginFields = graphql(`
     appConfig
     appSecretsSet
     appConfigSchema
+    fromSettings
   }
 `);
 

@@ -19,6 +19,7 @@ const TAOBAO = {
   appFields: ['app_key', 'app_secret', 'gateway'],
   appConfig: { app_key: 'key-1', gateway: 'https://gw.example' },
   appSecretsSet: ['app_secret'],
+  fromSettings: ['gateway'],
   appConfigSchema: {
     type: 'object',
     properties: {
@@ -76,5 +77,6 @@ describe('OperatorPluginsPage', () => {
   it('finds the settings-provided fields by readOnly', () => {
     expect(settingsProvided(TAOBAO.appConfigSchema)).toEqual({ names: ['gateway'], titles: ['Gateway'] });
     expect(settingsProvided(null)).toEqual({ names: [], titles: [] });
+    expect(settingsProvided({ properties: { app_key: { title: 'App Key' } } }, ['app_key'])).toEqual({ names: ['app_key'], titles: ['App Key'] });
   });
 });

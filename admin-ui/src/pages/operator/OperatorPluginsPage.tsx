@@ -58,7 +58,7 @@ function AppSettingsCard({ entry, onSaved }: { entry: OperatorPlugin; onSaved: (
   const { message } = App.useApp();
   const { plugin } = entry;
   const titleId = `app-plugin-${plugin.name}`;
-  const fixed = useMemo(() => settingsProvided(entry.appConfigSchema), [entry.appConfigSchema]);
+  const fixed = useMemo(() => settingsProvided(entry.appConfigSchema, entry.fromSettings), [entry.appConfigSchema, entry.fromSettings]);
 
   async function save(config: Config, secrets: SecretsPayload | null) {
     // Values the server settings provide are not the operator's to store here.
