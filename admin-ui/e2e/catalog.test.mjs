@@ -51,7 +51,7 @@ test('sync from the feed, search the catalog, edit a product title', async () =>
   const run = page.locator('[data-testid="sync-ledger"] tr[data-status="SUCCEEDED"]').first();
   await run.waitFor({ timeout: 30_000 });
   await run.getByText('Succeeded').waitFor();
-  await page.getByTestId('sync-source-feed').getByText(`product: ${PRODUCTS.length} created`).waitFor();
+  await page.getByTestId('sync-source-feed').getByText(`products: ${PRODUCTS.length} created`).first().waitFor();
   await screenshot(page, 'sync');
   await assertAccessible(page, 'the sync page with a finished run');
   const products = await eventually('the synced products', async () => {

@@ -69,7 +69,8 @@ test('sync now on the feed plugin: the job runs, its progress finishes, the prod
   await row.getByText('Succeeded').waitFor();
   await page.locator(`[data-testid="job-progress-${job.id}"][data-state="SUCCEEDED"]`).waitFor();
   await progress.getByText('100%').waitFor();
-  await row.getByText(`products ${PRODUCTS.length} created`).waitFor();
+  // The finished sync's summary, said by the UI from the job's result.
+  await row.getByText(`products: ${PRODUCTS.length} created`).waitFor();
   await screenshot(page, 'jobs');
   await assertAccessible(page, 'the jobs page with a finished job');
 

@@ -64,7 +64,7 @@ const args = [
 ];
 runner = spawn(process.execPath, args, {
   stdio: 'inherit',
-  env: { ...process.env, CLOUDCAT_E2E_URL: cloudcat.url },
+  env: { ...process.env, CLOUDCAT_E2E_URL: cloudcat.url, CLOUDCAT_E2E_OPERATOR: cloudcat.operator ?? '' },
 });
 // A bound on the whole run, whatever hangs: each test has its own (--test-timeout) too.
 const limit = Number(process.env.E2E_TIMEOUT_SECONDS || 600);

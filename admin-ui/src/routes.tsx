@@ -37,6 +37,7 @@ function lazyPage(load: () => Promise<{ default: ComponentType }>) {
 }
 
 const PlainFrame = lazyPage(() => import('./layout/AppShell').then((m) => ({ default: m.PlainFrame })));
+const OperatorFrame = lazyPage(() => import('./layout/AppShell').then((m) => ({ default: m.OperatorFrame })));
 export const ShopScope = lazyPage(() => import('./layout/ShopScope').then((m) => ({ default: m.ShopScope })));
 const LoginPage = lazyPage(() => import('./pages/auth/LoginPage'));
 const SignUpPage = lazyPage(() => import('./pages/auth/SignUpPage'));
@@ -51,6 +52,8 @@ const JobsPage = lazyPage(() => import('./pages/jobs/JobsPage'));
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage'));
 const KeysPage = lazyPage(() => import('./pages/keys/KeysPage'));
 const ShopSettingsPage = lazyPage(() => import('./pages/shops/ShopSettingsPage'));
+const OperatorShopsPage = lazyPage(() => import('./pages/operator/OperatorShopsPage'));
+const OperatorPluginsPage = lazyPage(() => import('./pages/operator/OperatorPluginsPage'));
 const NotFoundPage = lazyPage(() => import('./components/NotFoundPage'));
 
 function page(element: ReactNode) {
@@ -83,6 +86,11 @@ export function AppRoutes() {
           <Route path="keys" element={page(<KeysPage />)} />
           <Route path="settings" element={page(<ShopSettingsPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
+        </Route>
+        <Route path="/operator" element={page(<OperatorFrame />)}>
+          <Route index element={<Navigate to="shops" replace />} />
+          <Route path="shops" element={page(<OperatorShopsPage />)} />
+          <Route path="plugins" element={page(<OperatorPluginsPage />)} />
         </Route>
         <Route path="*" element={page(<NotFoundPage />)} />
       </Route>

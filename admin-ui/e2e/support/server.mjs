@@ -7,7 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,61 @@ export const REPO_ROOT = path.resolve(UI_ROOT, '..');
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts');
 
 const READY_TIMEOUT_MS = 60_000;
+
+/** The operator account every run seeds (when the server has operators): see operator.test.mjs. */
+export const OPERATOR = { email: 'e2e-operator@example.test', password: 'e2e-Operator-123' };
+
+/**
+ * Whether this checkout's server has operators (issue 8): the admin schema in the repository
+ * defines `operatorShops` and the `cloudcat operator` command exists (the UI's copy of the schema
+ * can be ahead of the server). The operator seed and the operator tests run only then.
+ */
+async function serverHasOperators(bin, env) {
+  let sdl = '';
+  try {
+    sdl = readFileSync(path.join(REPO_ROOT, 'schema', 'sdl', 'admin.graphql'), 'utf8');
+  } catch {
+    return false;
+  }
+  if (!sdl.includes('operatorShops')) return false;
+  return runCli(bin, ['operator', '--help'], env).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Run `cloudcat <args>` to the end with `env`; rejects with its output when it fails. */
+function runCli(bin, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`cloudcat ${args.join(' ')} failed (${code}): ${output}`))));
+  });
+}
+
+/**
+ * Create the operator's account through the API and make it an operator with the CLI
+ * (`cloudcat operator grant EMAIL`), on the server's embedded database (its port is in the name
+ * of the database's log in the data folder).
+ */
+async function seedOperator(bin, url, dataDir, env) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url },
+    body: JSON.stringify({
+      query: 'mutation($email: String!, $password: String!) { signUp(email: $email, password: $password, name: "E2E Operator") { id } }',
+      variables: OPERATOR,
+    }),
+  });
+  const body = await response.json();
+  if (body.errors?.length) throw new Error(`signing up the operator: ${JSON.stringify(body.errors)}`);
+  const log = readdirSync(dataDir).map((name) => /^secantusd-(\d+)\.log$/.exec(name)).find(Boolean);
+  if (!log) throw new Error(`the embedded database's port is not in ${dataDir}`);
+  await runCli(bin, ['operator', 'grant', OPERATOR.email], { ...env, CLOUDCAT_MONGODB_URI: `mongodb://127.0.0.1:${log[1]}` });
+}
 
 /** A free TCP port on 127.0.0.1 (the OS picks it; a tiny race with other programs remains). */
 export function freePort() {
@@ -102,7 +157,8 @@ async function waitFor(what, check, { timeoutMs, child, logs }) {
 }
 
 /**
- * Start CloudCat. Returns { url, dataDir, logs, stop() }. `stop` is safe to call twice and
+ * Start CloudCat. Returns { url, dataDir, logs, stop(), operator } (`operator`: the seeded
+ * operator's email, null when the server has no operators). `stop` is safe to call twice and
  * always removes the data folder.
  */
 export async function startCloudCat() {
@@ -131,6 +187,7 @@ export async function startCloudCat() {
   });
   const logs = tail(server, 'serve');
   let stopped = false;
+  let operator = null; // the seeded operator's email
 
   const stop = async () => {
     if (stopped) return;
@@ -145,9 +202,15 @@ export async function startCloudCat() {
       async () => (await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) })).ok,
       { timeoutMs: READY_TIMEOUT_MS, child: server, logs },
     );
+    if (await serverHasOperators(bin, env)) {
+      await seedOperator(bin, url, dataDir, env);
+      operator = OPERATOR.email;
+    } else {
+      console.log('# e2e: this server has no operators (no operatorShops in schema/sdl/admin.graphql, or no `cloudcat operator` command): no operator seeded, operator tests skip');
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, dataDir, logs, stop };
+  return { url, dataDir, logs, stop, operator };
 }

@@ -11,6 +11,8 @@ import { startCloudCat } from './server.mjs';
 export function useE2E() {
   const env = {
     url: process.env.CLOUDCAT_E2E_URL || '',
+    /** The seeded operator's email (support/server.mjs), '' when the server has no operators. */
+    operator: process.env.CLOUDCAT_E2E_OPERATOR || '',
     browser: null,
     contexts: [],
     /** A fresh context and page (English unless `locale` says otherwise). */
@@ -27,6 +29,7 @@ export function useE2E() {
     if (!env.url) {
       own = await startCloudCat();
       env.url = own.url;
+      env.operator = own.operator ?? '';
     }
     env.browser = await launchChromium();
   });

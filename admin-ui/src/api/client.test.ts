@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MeQuery } from '../auth/operations';
 import { gqlRequest, onUnauthenticated } from './client';
 import { ApiError } from './errors';
+import { setActiveLanguage } from '../i18n/language';
 
 function answer(body: unknown, status = 200) {
   return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
@@ -23,6 +24,17 @@ describe('gqlRequest', () => {
     expect(init.credentials).toBe('same-origin');
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect(JSON.parse(init.body as string).query).toContain('query Me');
+  });
+
+  it('says the UI language in Accept-Language on every request', async () => {
+    const fetchMock = answer({ data: { me: null } });
+    vi.stubGlobal('fetch', fetchMock);
+    setActiveLanguage('zh');
+    await gqlRequest(MeQuery, {});
+    setActiveLanguage('en');
+    await gqlRequest(MeQuery, {});
+    const languages = fetchMock.mock.calls.map((call) => ((call as unknown as [string, RequestInit])[1].headers as Record<string, string>)['Accept-Language']);
+    expect(languages).toEqual(['zh-CN', 'en']);
   });
 
   it('throws an ApiError with the code and field errors', async () => {

@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from '../gql/graphql';
+import { requestLanguage } from '../i18n/language';
 import { ApiError, type GraphQLErrorPayload } from './errors';
 
 /** Where the admin GraphQL API is: same origin, so the session cookie goes along. */
@@ -33,7 +34,7 @@ type Variables<V> = V extends Record<string, never> ? [variables?: V, options?: 
 /**
  * Run one GraphQL operation against the admin API and return its `data`, typed by the generated
  * document. Any GraphQL error throws an ApiError carrying `extensions.code` (and
- * `extensions.fields`); a failed connection throws NETWORK_ERROR and an answer that is not
+ * `extensions.fields`); it says the UI's language in `Accept-Language`. A failed connection throws NETWORK_ERROR and an answer that is not
  * GraphQL JSON throws BAD_RESPONSE.
  */
 export function gqlRequest<TResult, TVariables>(
@@ -54,7 +55,8 @@ export async function executeOperation<TResult, TVariables>(
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      // The server localises plugin texts and its messages by this (zh-CN or en).
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': requestLanguage() },
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
       signal: options.signal,
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { translator } from '../i18n/language';
 import { zh } from '../i18n/zh';
-import { ApiError, KNOWN_CODES, describeError, errorMessageKey, fieldErrorsByName, toApiError } from './errors';
+import { ApiError, KNOWN_CODES, describeError, errorMessageKey, fieldErrorsByName, fieldMessage, toApiError } from './errors';
 
 const tEn = translator('en');
 const tZh = translator('zh');
@@ -105,5 +105,33 @@ describe('fieldErrorsByName', () => {
 
   it('gives nothing for other errors', () => {
     expect(fieldErrorsByName(new Error('x'))).toEqual({});
+  });
+});
+
+describe('field error codes', () => {
+  it('says a coded field error in the UI language, with its params', () => {
+    expect(fieldMessage({ message: 'String should have at least 8 characters', code: 'string_too_short', params: { min_length: 8 } }, tZh)).toBe('至少 8 个字符。');
+    expect(fieldMessage({ message: 'Field required', code: 'missing' }, tZh)).toBe('必填。');
+    expect(fieldMessage({ message: 'Input should be a valid URL', code: 'url_parsing' }, tEn)).toBe('Enter a web address (https://…).');
+  });
+
+  it('keeps the server message for unknown or missing codes', () => {
+    expect(fieldMessage({ message: '已被占用', code: 'something_new' }, tZh)).toBe('已被占用');
+    expect(fieldMessage({ message: 'use 1-50 lowercase letters' }, tZh)).toBe('use 1-50 lowercase letters');
+  });
+
+  it('translates by code in plain forms too', () => {
+    const error = new ApiError('BAD_USER_INPUT', 'bad', { fields: [{ path: ['input', 'name'], message: 'Field required', code: 'missing' }] });
+    expect(fieldErrorsByName(error, undefined, tZh)).toEqual({ name: '必填。' });
+    expect(fieldErrorsByName(error)).toEqual({ name: 'Field required' });
+  });
+
+  it('has words for the issue 8 codes', () => {
+    expect(describeError(new ApiError('PLUGIN_NOT_READY', 'Connect your Taobao shop first.'), tZh)).toEqual({
+      title: '该插件尚未就绪，暂时无法执行此操作。',
+      detail: 'Connect your Taobao shop first.',
+      code: 'PLUGIN_NOT_READY',
+    });
+    expect(describeError(new ApiError('SHOP_SUSPENDED', 'x'), tEn).title).toBe('This shop is suspended: nothing in it can be changed.');
   });
 });

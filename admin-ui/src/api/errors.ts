@@ -1,9 +1,15 @@
 import type { MessageKey, Translate } from '../i18n';
 
-/** One bad input field as the server names it: `path` like ["config", "url"]. */
+/**
+ * One bad input field as the server names it: `path` like ["config", "url"]. A server may add a
+ * stable `code` (e.g. "missing", "url_parsing") and its `params` ({"min_length": 8}): the UI then
+ * says it in the seller's language (fieldMessage) instead of showing the server's words.
+ */
 export interface FieldError {
   path: (string | number)[];
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /** One error object of a GraphQL response (or of a refused HTTP request). */
@@ -30,6 +36,8 @@ export const KNOWN_CODES = [
   'TOO_MANY_ALIASES',
   'PAYLOAD_TOO_LARGE',
   'PLUGIN_ERROR',
+  'PLUGIN_NOT_READY',
+  'SHOP_SUSPENDED',
   'NETWORK_ERROR',
   'BAD_RESPONSE',
   'INTERNAL_SERVER_ERROR',
@@ -110,15 +118,68 @@ export function describeError(
   return { title, detail, code: apiError.code };
 }
 
+/** Field error codes the UI says in words (pydantic's error types and CloudCat's own). */
+export const FIELD_CODES = [
+  'missing',
+  'required',
+  'string_too_short',
+  'string_too_long',
+  'string_type',
+  'string_pattern_mismatch',
+  'url_parsing',
+  'url_scheme',
+  'url_type',
+  'int_parsing',
+  'int_type',
+  'float_parsing',
+  'bool_parsing',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+  'enum',
+  'literal_error',
+  'extra_forbidden',
+  'value_error',
+  'invalid_email',
+  'taken',
+] as const;
+
+type FieldCode = (typeof FIELD_CODES)[number];
+
+function isFieldCode(code: string): code is FieldCode {
+  return (FIELD_CODES as readonly string[]).includes(code);
+}
+
+/**
+ * One field error in the seller's language: the words for its `code` when the server gave a
+ * known one (its `params`, e.g. min_length, filled in), else the server's message (which the
+ * server localises by Accept-Language).
+ */
+export function fieldMessage(field: Pick<FieldError, 'message' | 'code' | 'params'>, t: Translate): string {
+  if (!field.code || !isFieldCode(field.code)) return field.message;
+  const vars: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(field.params ?? {})) {
+    if (typeof value === 'string' || typeof value === 'number') vars[name] = value;
+    else if (Array.isArray(value)) vars[name] = value.map(String).join(', ');
+  }
+  return t(`fieldErrors.${field.code}` as MessageKey, vars);
+}
+
+/** The error's field errors with their messages said in the seller's language (fieldMessage). */
+export function localizedFields(fields: readonly FieldError[], t: Translate): FieldError[] {
+  return fields.map((field) => ({ ...field, message: fieldMessage(field, t) }));
+}
+
 /**
  * Field errors keyed by field name, for plain (non-rjsf) forms. The server names fields by path
  * (["slug"], or ["input", "name"] for fields of an input object); `prefixes` are the leading path
- * parts to skip. The first message wins per field.
+ * parts to skip. The first message wins per field; with `t`, coded messages are translated.
  */
-export function fieldErrorsByName(error: unknown, prefixes: string[] = ['input']): Record<string, string> {
+export function fieldErrorsByName(error: unknown, prefixes: string[] = ['input'], t?: Translate): Record<string, string> {
   const result: Record<string, string> = {};
   if (!isApiError(error)) return result;
-  for (const field of error.fields) {
+  for (const field of t ? localizedFields(error.fields, t) : error.fields) {
     const path = [...field.path];
     while (path.length > 1 && typeof path[0] === 'string' && prefixes.includes(path[0])) path.shift();
     const name = path.map(String).join('.');

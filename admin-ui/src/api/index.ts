@@ -6,6 +6,8 @@ export {
   describeError,
   errorMessageKey,
   fieldErrorsByName,
+  fieldMessage,
+  localizedFields,
   isApiError,
   toApiError,
 } from './errors';

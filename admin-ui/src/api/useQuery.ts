@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
+import { useLangIfAny } from '../i18n/I18nProvider';
 import { executeOperation } from './client';
 import { prefetchedOr } from './prefetch';
 import { toApiError, type ApiError } from './errors';
@@ -16,7 +17,7 @@ export interface QueryState<TResult> {
 
 /**
  * A small data hook: runs `document` with `variables` on mount and whenever the variables
- * change, drops answers that arrive after a newer request started, and aborts on unmount.
+ * change (and when the UI language changes: the server localises what it sends), drops answers that arrive after a newer request started, and aborts on unmount.
  */
 export function useQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -27,6 +28,7 @@ export function useQuery<TResult, TVariables>(
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [loading, setLoading] = useState(!skip);
   const key = JSON.stringify(variables ?? {});
+  const lang = useLangIfAny();
   const latest = useRef(0);
   const controller = useRef<AbortController | null>(null);
 
@@ -48,7 +50,8 @@ export function useQuery<TResult, TVariables>(
     } finally {
       if (id === latest.current) setLoading(false);
     }
-  }, [document, key]);
+    // `lang` is not read here, but a new language asks the server again (localised answers).
+  }, [document, key, lang]);
 
   useEffect(() => {
     if (skip) {

@@ -24,12 +24,20 @@ type Documents = {
     "\n  mutation RetryJob($shopId: ID!, $id: ID!) {\n    retryJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": typeof types.RetryJobDocument,
     "\n  mutation CancelJob($shopId: ID!, $id: ID!) {\n    cancelJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": typeof types.CancelJobDocument,
     "\n  mutation SyncCatalog($shopId: ID!, $source: String!) {\n    syncCatalog(shopId: $shopId, source: $source) {\n      ...JobFields\n    }\n  }\n": typeof types.SyncCatalogDocument,
+    "\n  query ViewerRole {\n    me {\n      id\n      isOperator\n    }\n  }\n": typeof types.ViewerRoleDocument,
+    "\n  fragment OperatorShopFields on OperatorShop {\n    shop {\n      id\n      slug\n      name\n      createdAt\n    }\n    suspended\n    suspendedReason\n    suspendedAt\n    sources {\n      plugin\n      title\n      enabled\n      connected\n      health\n      lastError\n      lastSyncAt\n      lastSyncState\n    }\n    pluginErrors {\n      plugin\n      lastError\n      lastErrorAt\n    }\n  }\n": typeof types.OperatorShopFieldsFragmentDoc,
+    "\n  query OperatorShops($first: Int!, $after: String, $search: String, $problemsOnly: Boolean) {\n    operatorShops(first: $first, after: $after, search: $search, problemsOnly: $problemsOnly) {\n      nodes {\n        ...OperatorShopFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OperatorShopsDocument,
+    "\n  mutation SuspendShop($id: ID!, $reason: String) {\n    suspendShop(id: $id, reason: $reason) {\n      ...OperatorShopFields\n    }\n  }\n": typeof types.SuspendShopDocument,
+    "\n  mutation ResumeShop($id: ID!) {\n    resumeShop(id: $id) {\n      ...OperatorShopFields\n    }\n  }\n": typeof types.ResumeShopDocument,
+    "\n  fragment OperatorPluginFields on OperatorPlugin {\n    plugin {\n      name\n      kind\n      title\n      description\n      version\n    }\n    appFields\n    appConfig\n    appSecretsSet\n    appConfigSchema\n    fromSettings\n  }\n": typeof types.OperatorPluginFieldsFragmentDoc,
+    "\n  query OperatorPlugins {\n    operatorPlugins {\n      ...OperatorPluginFields\n    }\n  }\n": typeof types.OperatorPluginsDocument,
+    "\n  mutation ConfigureAppPlugin($name: String!, $config: JSON!, $secrets: JSON) {\n    configureAppPlugin(name: $name, config: $config, secrets: $secrets) {\n      ...OperatorPluginFields\n    }\n  }\n": typeof types.ConfigureAppPluginDocument,
     "\n  query Products($shopId: ID!, $first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    shop(id: $shopId) {\n      id\n      products(first: $first, after: $after, filter: $filter, sort: $sort) {\n        nodes {\n          id\n          source\n          externalId\n          title\n          status\n          published\n          imageUrls\n          price {\n            amount\n            currencyCode\n          }\n          stock\n          sku\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ProductsDocument,
     "\n  fragment ProductContentFields on ProductContent {\n    title\n    description\n    seoTitle\n    seoDescription\n    sortOrder\n    published\n    updatedAt\n  }\n": typeof types.ProductContentFieldsFragmentDoc,
     "\n  query Product($shopId: ID!, $id: ID!) {\n    shop(id: $shopId) {\n      id\n      product(id: $id) {\n        id\n        source\n        externalId\n        title\n        marketplaceTitle\n        marketplaceDescription\n        status\n        published\n        url\n        imageUrls\n        price {\n          amount\n          currencyCode\n        }\n        compareAtPrice {\n          amount\n          currencyCode\n        }\n        stock\n        sku\n        barcode\n        options {\n          name\n          values\n        }\n        variants {\n          id\n          title\n          options {\n            name\n            value\n          }\n          price {\n            amount\n            currencyCode\n          }\n          compareAtPrice {\n            amount\n            currencyCode\n          }\n          stock\n          sku\n        }\n        content {\n          ...ProductContentFields\n        }\n        sourceModifiedAt\n        updatedAt\n      }\n    }\n  }\n": typeof types.ProductDocument,
     "\n  mutation UpdateProductContent($shopId: ID!, $productId: ID!, $input: ProductContentInput!) {\n    updateProductContent(shopId: $shopId, productId: $productId, input: $input) {\n      id\n      title\n      published\n      content {\n        ...ProductContentFields\n      }\n    }\n  }\n": typeof types.UpdateProductContentDocument,
-    "\n  fragment SyncRunFields on SyncRun {\n    id\n    source\n    kind\n    trigger\n    status\n    startedAt\n    finishedAt\n    durationSeconds\n    counts {\n      entity\n      created\n      updated\n      unchanged\n      removed\n      failed\n    }\n    errors {\n      entity\n      reference\n      reason\n    }\n    errorsDropped\n    error\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
-    "\n  query SyncOverview($shopId: ID!, $first: Int!) {\n    shop(id: $shopId) {\n      id\n      syncStatus {\n        source\n        title\n        enabled\n        running\n        lastSuccessAt\n        lastFullAt\n        lastError\n        lastErrorAt\n        lastRun {\n          ...SyncRunFields\n        }\n      }\n      syncRuns(first: $first) {\n        nodes {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n": typeof types.SyncOverviewDocument,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    source\n    kind\n    trigger\n    status\n    startedAt\n    finishedAt\n    durationSeconds\n    counts {\n      entity\n      created\n      updated\n      unchanged\n      removed\n      failed\n    }\n    errors {\n      entity\n      reference\n      reason\n    }\n    errorsDropped\n    error\n    errorCode\n  }\n": typeof types.SyncRunFieldsFragmentDoc,
+    "\n  query SyncOverview($shopId: ID!, $first: Int!) {\n    shop(id: $shopId) {\n      id\n      syncStatus {\n        source\n        title\n        enabled\n        running\n        lastSuccessAt\n        lastFullAt\n        lastError\n        lastErrorCode\n        lastErrorAt\n        lastRun {\n          ...SyncRunFields\n        }\n      }\n      syncRuns(first: $first) {\n        nodes {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n": typeof types.SyncOverviewDocument,
     "\n  query Jobs($shopId: ID!, $first: Int!, $after: String, $states: [JobState!]) {\n    shop(id: $shopId) {\n      id\n      jobs(first: $first, after: $after, states: $states) {\n        nodes {\n          ...JobFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.JobsDocument,
     "\n  query JobSchedules($shopId: ID!) {\n    shop(id: $shopId) {\n      id\n      schedules {\n        id\n        kind\n        name\n        payload\n        intervalSeconds\n        nextRunAt\n        enabled\n        lastEnqueuedAt\n      }\n    }\n  }\n": typeof types.JobSchedulesDocument,
     "\n  fragment StorefrontKeyFields on StorefrontKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.StorefrontKeyFieldsFragmentDoc,
@@ -48,6 +56,8 @@ type Documents = {
     "\n  mutation CheckPlugin($shopId: ID!, $name: String!, $canEdit: Boolean! = true) {\n    checkPlugin(shopId: $shopId, name: $name) {\n      ...ShopPluginState\n    }\n  }\n": typeof types.CheckPluginDocument,
     "\n  mutation StartAuthorization($shopId: ID!, $plugin: String!) {\n    startAuthorization(shopId: $shopId, plugin: $plugin) {\n      url\n      expiresAt\n    }\n  }\n": typeof types.StartAuthorizationDocument,
     "\n  mutation DisconnectAuthorization($shopId: ID!, $plugin: String!) {\n    disconnectAuthorization(shopId: $shopId, plugin: $plugin)\n  }\n": typeof types.DisconnectAuthorizationDocument,
+    "\n  fragment ShopPluginReadiness on ShopPlugin {\n    name\n    configSchema\n    operatorManaged\n    notReadyReason\n    notReadyCode\n  }\n": typeof types.ShopPluginReadinessFragmentDoc,
+    "\n  query ShopPluginReadiness($shopId: ID!) {\n    shop(id: $shopId) {\n      id\n      plugins {\n        ...ShopPluginReadiness\n      }\n    }\n  }\n": typeof types.ShopPluginReadinessDocument,
     "\n  fragment MemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      email\n      name\n    }\n  }\n": typeof types.MemberFieldsFragmentDoc,
     "\n  query Team($shopId: ID!) {\n    me {\n      id\n    }\n    shop(id: $shopId) {\n      id\n      members {\n        ...MemberFields\n      }\n    }\n  }\n": typeof types.TeamDocument,
     "\n  mutation AddMember($shopId: ID!, $email: String!, $role: Role!) {\n    addMember(shopId: $shopId, email: $email, role: $role) {\n      ...MemberFields\n    }\n  }\n": typeof types.AddMemberDocument,
@@ -59,6 +69,7 @@ type Documents = {
     "\n  mutation CreateShop($slug: String!, $input: ShopInput!) {\n    createShop(slug: $slug, input: $input) {\n      ...ShopSummary\n    }\n  }\n": typeof types.CreateShopDocument,
     "\n  mutation UpdateShop($id: ID!, $input: ShopInput!) {\n    updateShop(id: $id, input: $input) {\n      ...ShopSummary\n    }\n  }\n": typeof types.UpdateShopDocument,
     "\n  query ReferenceData {\n    currencies\n    locales\n  }\n": typeof types.ReferenceDataDocument,
+    "\n  query ShopSuspension($id: ID!) {\n    shop(id: $id) {\n      id\n      suspended\n      suspendedReason\n    }\n  }\n": typeof types.ShopSuspensionDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": types.MeDocument,
@@ -70,12 +81,20 @@ const documents: Documents = {
     "\n  mutation RetryJob($shopId: ID!, $id: ID!) {\n    retryJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": types.RetryJobDocument,
     "\n  mutation CancelJob($shopId: ID!, $id: ID!) {\n    cancelJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": types.CancelJobDocument,
     "\n  mutation SyncCatalog($shopId: ID!, $source: String!) {\n    syncCatalog(shopId: $shopId, source: $source) {\n      ...JobFields\n    }\n  }\n": types.SyncCatalogDocument,
+    "\n  query ViewerRole {\n    me {\n      id\n      isOperator\n    }\n  }\n": types.ViewerRoleDocument,
+    "\n  fragment OperatorShopFields on OperatorShop {\n    shop {\n      id\n      slug\n      name\n      createdAt\n    }\n    suspended\n    suspendedReason\n    suspendedAt\n    sources {\n      plugin\n      title\n      enabled\n      connected\n      health\n      lastError\n      lastSyncAt\n      lastSyncState\n    }\n    pluginErrors {\n      plugin\n      lastError\n      lastErrorAt\n    }\n  }\n": types.OperatorShopFieldsFragmentDoc,
+    "\n  query OperatorShops($first: Int!, $after: String, $search: String, $problemsOnly: Boolean) {\n    operatorShops(first: $first, after: $after, search: $search, problemsOnly: $problemsOnly) {\n      nodes {\n        ...OperatorShopFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OperatorShopsDocument,
+    "\n  mutation SuspendShop($id: ID!, $reason: String) {\n    suspendShop(id: $id, reason: $reason) {\n      ...OperatorShopFields\n    }\n  }\n": types.SuspendShopDocument,
+    "\n  mutation ResumeShop($id: ID!) {\n    resumeShop(id: $id) {\n      ...OperatorShopFields\n    }\n  }\n": types.ResumeShopDocument,
+    "\n  fragment OperatorPluginFields on OperatorPlugin {\n    plugin {\n      name\n      kind\n      title\n      description\n      version\n    }\n    appFields\n    appConfig\n    appSecretsSet\n    appConfigSchema\n    fromSettings\n  }\n": types.OperatorPluginFieldsFragmentDoc,
+    "\n  query OperatorPlugins {\n    operatorPlugins {\n      ...OperatorPluginFields\n    }\n  }\n": types.OperatorPluginsDocument,
+    "\n  mutation ConfigureAppPlugin($name: String!, $config: JSON!, $secrets: JSON) {\n    configureAppPlugin(name: $name, config: $config, secrets: $secrets) {\n      ...OperatorPluginFields\n    }\n  }\n": types.ConfigureAppPluginDocument,
     "\n  query Products($shopId: ID!, $first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    shop(id: $shopId) {\n      id\n      products(first: $first, after: $after, filter: $filter, sort: $sort) {\n        nodes {\n          id\n          source\n          externalId\n          title\n          status\n          published\n          imageUrls\n          price {\n            amount\n            currencyCode\n          }\n          stock\n          sku\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ProductsDocument,
     "\n  fragment ProductContentFields on ProductContent {\n    title\n    description\n    seoTitle\n    seoDescription\n    sortOrder\n    published\n    updatedAt\n  }\n": types.ProductContentFieldsFragmentDoc,
     "\n  query Product($shopId: ID!, $id: ID!) {\n    shop(id: $shopId) {\n      id\n      product(id: $id) {\n        id\n        source\n        externalId\n        title\n        marketplaceTitle\n        marketplaceDescription\n        status\n        published\n        url\n        imageUrls\n        price {\n          amount\n          currencyCode\n        }\n        compareAtPrice {\n          amount\n          currencyCode\n        }\n        stock\n        sku\n        barcode\n        options {\n          name\n          values\n        }\n        variants {\n          id\n          title\n          options {\n            name\n            value\n          }\n          price {\n            amount\n            currencyCode\n          }\n          compareAtPrice {\n            amount\n            currencyCode\n          }\n          stock\n          sku\n        }\n        content {\n          ...ProductContentFields\n        }\n        sourceModifiedAt\n        updatedAt\n      }\n    }\n  }\n": types.ProductDocument,
     "\n  mutation UpdateProductContent($shopId: ID!, $productId: ID!, $input: ProductContentInput!) {\n    updateProductContent(shopId: $shopId, productId: $productId, input: $input) {\n      id\n      title\n      published\n      content {\n        ...ProductContentFields\n      }\n    }\n  }\n": types.UpdateProductContentDocument,
-    "\n  fragment SyncRunFields on SyncRun {\n    id\n    source\n    kind\n    trigger\n    status\n    startedAt\n    finishedAt\n    durationSeconds\n    counts {\n      entity\n      created\n      updated\n      unchanged\n      removed\n      failed\n    }\n    errors {\n      entity\n      reference\n      reason\n    }\n    errorsDropped\n    error\n  }\n": types.SyncRunFieldsFragmentDoc,
-    "\n  query SyncOverview($shopId: ID!, $first: Int!) {\n    shop(id: $shopId) {\n      id\n      syncStatus {\n        source\n        title\n        enabled\n        running\n        lastSuccessAt\n        lastFullAt\n        lastError\n        lastErrorAt\n        lastRun {\n          ...SyncRunFields\n        }\n      }\n      syncRuns(first: $first) {\n        nodes {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n": types.SyncOverviewDocument,
+    "\n  fragment SyncRunFields on SyncRun {\n    id\n    source\n    kind\n    trigger\n    status\n    startedAt\n    finishedAt\n    durationSeconds\n    counts {\n      entity\n      created\n      updated\n      unchanged\n      removed\n      failed\n    }\n    errors {\n      entity\n      reference\n      reason\n    }\n    errorsDropped\n    error\n    errorCode\n  }\n": types.SyncRunFieldsFragmentDoc,
+    "\n  query SyncOverview($shopId: ID!, $first: Int!) {\n    shop(id: $shopId) {\n      id\n      syncStatus {\n        source\n        title\n        enabled\n        running\n        lastSuccessAt\n        lastFullAt\n        lastError\n        lastErrorCode\n        lastErrorAt\n        lastRun {\n          ...SyncRunFields\n        }\n      }\n      syncRuns(first: $first) {\n        nodes {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n": types.SyncOverviewDocument,
     "\n  query Jobs($shopId: ID!, $first: Int!, $after: String, $states: [JobState!]) {\n    shop(id: $shopId) {\n      id\n      jobs(first: $first, after: $after, states: $states) {\n        nodes {\n          ...JobFields\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.JobsDocument,
     "\n  query JobSchedules($shopId: ID!) {\n    shop(id: $shopId) {\n      id\n      schedules {\n        id\n        kind\n        name\n        payload\n        intervalSeconds\n        nextRunAt\n        enabled\n        lastEnqueuedAt\n      }\n    }\n  }\n": types.JobSchedulesDocument,
     "\n  fragment StorefrontKeyFields on StorefrontKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.StorefrontKeyFieldsFragmentDoc,
@@ -94,6 +113,8 @@ const documents: Documents = {
     "\n  mutation CheckPlugin($shopId: ID!, $name: String!, $canEdit: Boolean! = true) {\n    checkPlugin(shopId: $shopId, name: $name) {\n      ...ShopPluginState\n    }\n  }\n": types.CheckPluginDocument,
     "\n  mutation StartAuthorization($shopId: ID!, $plugin: String!) {\n    startAuthorization(shopId: $shopId, plugin: $plugin) {\n      url\n      expiresAt\n    }\n  }\n": types.StartAuthorizationDocument,
     "\n  mutation DisconnectAuthorization($shopId: ID!, $plugin: String!) {\n    disconnectAuthorization(shopId: $shopId, plugin: $plugin)\n  }\n": types.DisconnectAuthorizationDocument,
+    "\n  fragment ShopPluginReadiness on ShopPlugin {\n    name\n    configSchema\n    operatorManaged\n    notReadyReason\n    notReadyCode\n  }\n": types.ShopPluginReadinessFragmentDoc,
+    "\n  query ShopPluginReadiness($shopId: ID!) {\n    shop(id: $shopId) {\n      id\n      plugins {\n        ...ShopPluginReadiness\n      }\n    }\n  }\n": types.ShopPluginReadinessDocument,
     "\n  fragment MemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      email\n      name\n    }\n  }\n": types.MemberFieldsFragmentDoc,
     "\n  query Team($shopId: ID!) {\n    me {\n      id\n    }\n    shop(id: $shopId) {\n      id\n      members {\n        ...MemberFields\n      }\n    }\n  }\n": types.TeamDocument,
     "\n  mutation AddMember($shopId: ID!, $email: String!, $role: Role!) {\n    addMember(shopId: $shopId, email: $email, role: $role) {\n      ...MemberFields\n    }\n  }\n": types.AddMemberDocument,
@@ -105,6 +126,7 @@ const documents: Documents = {
     "\n  mutation CreateShop($slug: String!, $input: ShopInput!) {\n    createShop(slug: $slug, input: $input) {\n      ...ShopSummary\n    }\n  }\n": types.CreateShopDocument,
     "\n  mutation UpdateShop($id: ID!, $input: ShopInput!) {\n    updateShop(id: $id, input: $input) {\n      ...ShopSummary\n    }\n  }\n": types.UpdateShopDocument,
     "\n  query ReferenceData {\n    currencies\n    locales\n  }\n": types.ReferenceDataDocument,
+    "\n  query ShopSuspension($id: ID!) {\n    shop(id: $id) {\n      id\n      suspended\n      suspendedReason\n    }\n  }\n": types.ShopSuspensionDocument,
 };
 
 /**
@@ -146,6 +168,38 @@ export function graphql(source: "\n  mutation SyncCatalog($shopId: ID!, $source:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ViewerRole {\n    me {\n      id\n      isOperator\n    }\n  }\n"): typeof import('./graphql').ViewerRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OperatorShopFields on OperatorShop {\n    shop {\n      id\n      slug\n      name\n      createdAt\n    }\n    suspended\n    suspendedReason\n    suspendedAt\n    sources {\n      plugin\n      title\n      enabled\n      connected\n      health\n      lastError\n      lastSyncAt\n      lastSyncState\n    }\n    pluginErrors {\n      plugin\n      lastError\n      lastErrorAt\n    }\n  }\n"): typeof import('./graphql').OperatorShopFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperatorShops($first: Int!, $after: String, $search: String, $problemsOnly: Boolean) {\n    operatorShops(first: $first, after: $after, search: $search, problemsOnly: $problemsOnly) {\n      nodes {\n        ...OperatorShopFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').OperatorShopsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SuspendShop($id: ID!, $reason: String) {\n    suspendShop(id: $id, reason: $reason) {\n      ...OperatorShopFields\n    }\n  }\n"): typeof import('./graphql').SuspendShopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResumeShop($id: ID!) {\n    resumeShop(id: $id) {\n      ...OperatorShopFields\n    }\n  }\n"): typeof import('./graphql').ResumeShopDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OperatorPluginFields on OperatorPlugin {\n    plugin {\n      name\n      kind\n      title\n      description\n      version\n    }\n    appFields\n    appConfig\n    appSecretsSet\n    appConfigSchema\n    fromSettings\n  }\n"): typeof import('./graphql').OperatorPluginFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperatorPlugins {\n    operatorPlugins {\n      ...OperatorPluginFields\n    }\n  }\n"): typeof import('./graphql').OperatorPluginsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureAppPlugin($name: String!, $config: JSON!, $secrets: JSON) {\n    configureAppPlugin(name: $name, config: $config, secrets: $secrets) {\n      ...OperatorPluginFields\n    }\n  }\n"): typeof import('./graphql').ConfigureAppPluginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Products($shopId: ID!, $first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {\n    shop(id: $shopId) {\n      id\n      products(first: $first, after: $after, filter: $filter, sort: $sort) {\n        nodes {\n          id\n          source\n          externalId\n          title\n          status\n          published\n          imageUrls\n          price {\n            amount\n            currencyCode\n          }\n          stock\n          sku\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProductsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -162,11 +216,11 @@ export function graphql(source: "\n  mutation UpdateProductContent($shopId: ID!,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SyncRunFields on SyncRun {\n    id\n    source\n    kind\n    trigger\n    status\n    startedAt\n    finishedAt\n    durationSeconds\n    counts {\n      entity\n      created\n      updated\n      unchanged\n      removed\n      failed\n    }\n    errors {\n      entity\n      reference\n      reason\n    }\n    errorsDropped\n    error\n  }\n"): typeof import('./graphql').SyncRunFieldsFragmentDoc;
+export function graphql(source: "\n  fragment SyncRunFields on SyncRun {\n    id\n    source\n    kind\n    trigger\n    status\n    startedAt\n    finishedAt\n    durationSeconds\n    counts {\n      entity\n      created\n      updated\n      unchanged\n      removed\n      failed\n    }\n    errors {\n      entity\n      reference\n      reason\n    }\n    errorsDropped\n    error\n    errorCode\n  }\n"): typeof import('./graphql').SyncRunFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SyncOverview($shopId: ID!, $first: Int!) {\n    shop(id: $shopId) {\n      id\n      syncStatus {\n        source\n        title\n        enabled\n        running\n        lastSuccessAt\n        lastFullAt\n        lastError\n        lastErrorAt\n        lastRun {\n          ...SyncRunFields\n        }\n      }\n      syncRuns(first: $first) {\n        nodes {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SyncOverviewDocument;
+export function graphql(source: "\n  query SyncOverview($shopId: ID!, $first: Int!) {\n    shop(id: $shopId) {\n      id\n      syncStatus {\n        source\n        title\n        enabled\n        running\n        lastSuccessAt\n        lastFullAt\n        lastError\n        lastErrorCode\n        lastErrorAt\n        lastRun {\n          ...SyncRunFields\n        }\n      }\n      syncRuns(first: $first) {\n        nodes {\n          ...SyncRunFields\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SyncOverviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -242,6 +296,14 @@ export function graphql(source: "\n  mutation DisconnectAuthorization($shopId: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment ShopPluginReadiness on ShopPlugin {\n    name\n    configSchema\n    operatorManaged\n    notReadyReason\n    notReadyCode\n  }\n"): typeof import('./graphql').ShopPluginReadinessFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShopPluginReadiness($shopId: ID!) {\n    shop(id: $shopId) {\n      id\n      plugins {\n        ...ShopPluginReadiness\n      }\n    }\n  }\n"): typeof import('./graphql').ShopPluginReadinessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment MemberFields on Member {\n    role\n    joinedAt\n    user {\n      id\n      email\n      name\n    }\n  }\n"): typeof import('./graphql').MemberFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -283,6 +345,10 @@ export function graphql(source: "\n  mutation UpdateShop($id: ID!, $input: ShopI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReferenceData {\n    currencies\n    locales\n  }\n"): typeof import('./graphql').ReferenceDataDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShopSuspension($id: ID!) {\n    shop(id: $id) {\n      id\n      suspended\n      suspendedReason\n    }\n  }\n"): typeof import('./graphql').ShopSuspensionDocument;
 
 
 export function graphql(source: string) {

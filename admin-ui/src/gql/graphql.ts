@@ -196,6 +196,8 @@ export type Mutation = {
   changeMemberRole: Member;
   /** Run a plugin's health check now and record the result. */
   checkPlugin: ShopPlugin;
+  /** Set the app-level fields of one plugin for every shop (operator), with configurePlugin's semantics: `config` holds the plain values; in `secrets` a string sets one, null clears it, a field left out keeps its value. */
+  configureAppPlugin: OperatorPlugin;
   /** Validate and store a plugin's config for one shop (editor). Secret fields go in `secrets`: a string sets one, null clears it, a field left out keeps its value. Nothing is stored unless everything is valid; errors list each bad field in `extensions.fields`. */
   configurePlugin: ShopPlugin;
   /** Create an admin API token (owner). The token is shown once. */
@@ -206,17 +208,19 @@ export type Mutation = {
   createStorefrontKey: CreatedStorefrontKey;
   /** Forget a plugin's authorization in a shop (editor); true if there was one. The provider may keep the grant until it expires or the seller revokes it there. */
   disconnectAuthorization: Scalars['Boolean']['output'];
-  /** Sign in with email and password (sets the session cookie). */
+  /** Sign in with email and password (sets the session cookie). Attempts are limited per account and per address: past the limit the answer is RATE_LIMITED with `extensions.retryAfter` seconds. */
   logIn: User;
   /** Sign out of this browser session. */
   logOut: Scalars['Boolean']['output'];
   /** Remove a member from the team (owner). */
   removeMember: Scalars['Boolean']['output'];
+  /** Resume a suspended shop (operator). */
+  resumeShop: OperatorShop;
   /** Run a dead, cancelled or waiting job again now (editor). */
   retryJob: Job;
   /** Revoke an admin API token (owner); it stops working at once. */
   revokeAdminToken: AdminToken;
-  /** Revoke a storefront key (owner); it stops working at once. */
+  /** Revoke a storefront key (owner); it stops working at once (other API processes: within seconds). */
   revokeStorefrontKey: StorefrontKey;
   /** Sync the catalog from `source` every `everyMinutes` minutes (5 to 10080), or stop doing so with null (editor). Returns the schedule, or null once removed. */
   setCatalogSyncSchedule: Maybe<JobSchedule>;
@@ -226,6 +230,8 @@ export type Mutation = {
   signUp: User;
   /** Start connecting a plugin of a shop with its provider (editor; a signed-in user, not an admin token). Returns the provider's authorization page: the provider sends the browser back to /oauth/{plugin}/callback, which stores the authorization and redirects to /admin/shops/{shopId}/plugins?connected={plugin} (or ?denied= / ?failed=, with the reason in the plugin's lastError). The authorization must come back within 10 minutes, in this browser session, once. */
   startAuthorization: AuthorizationStart;
+  /** Suspend a shop: its site and storefront API answer SHOP_SUSPENDED, its jobs wait, sellers cannot change it; nothing is deleted (operator). */
+  suspendShop: OperatorShop;
   /** Start a catalog sync from an enabled source (editor); if one is already queued or running, that job is returned instead of starting another. */
   syncCatalog: Job;
   /** Change a product's CloudCat-owned content (editor); syncs never undo it. */
@@ -258,6 +264,13 @@ export type MutationChangeMemberRoleArgs = {
 export type MutationCheckPluginArgs = {
   name: Scalars['String']['input'];
   shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfigureAppPluginArgs = {
+  config: Scalars['JSON']['input'];
+  name: Scalars['String']['input'];
+  secrets?: InputMaybe<Scalars['JSON']['input']>;
 };
 
 
@@ -306,6 +319,11 @@ export type MutationRemoveMemberArgs = {
 };
 
 
+export type MutationResumeShopArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationRetryJobArgs = {
   id: Scalars['ID']['input'];
   shopId: Scalars['ID']['input'];
@@ -351,6 +369,12 @@ export type MutationStartAuthorizationArgs = {
 };
 
 
+export type MutationSuspendShopArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSyncCatalogArgs = {
   mode?: InputMaybe<SyncMode>;
   shopId: Scalars['ID']['input'];
@@ -368,6 +392,67 @@ export type MutationUpdateProductContentArgs = {
 export type MutationUpdateShopArgs = {
   id: Scalars['ID']['input'];
   input: ShopInput;
+};
+
+/** A plugin's app-level settings, for the whole deployment. */
+export type OperatorPlugin = {
+  __typename?: 'OperatorPlugin';
+  /** The operator's non-secret app-level values (the settings' over the stored). */
+  appConfig: Scalars['JSON']['output'];
+  /** JSON Schema of the app-level fields only (secrets writeOnly, settings' fields readOnly), localised. */
+  appConfigSchema: Scalars['JSON']['output'];
+  /** Names of the plugin's app-level config fields. */
+  appFields: Array<Scalars['String']['output']>;
+  /** App-level secret fields holding a value (never the values). */
+  appSecretsSet: Array<Scalars['String']['output']>;
+  /** App-level fields given by the server's settings (TOML/env): read-only here, and they win. */
+  fromSettings: Array<Scalars['String']['output']>;
+  plugin: Plugin;
+};
+
+/** A plugin of a shop whose last check or run failed. */
+export type OperatorPluginError = {
+  __typename?: 'OperatorPluginError';
+  lastError: Scalars['String']['output'];
+  lastErrorAt: Maybe<Scalars['DateTime']['output']>;
+  plugin: Scalars['String']['output'];
+};
+
+/** A shop as the operator sees it. */
+export type OperatorShop = {
+  __typename?: 'OperatorShop';
+  pluginErrors: Array<OperatorPluginError>;
+  shop: Shop;
+  sources: Array<OperatorSourceState>;
+  suspended: Scalars['Boolean']['output'];
+  suspendedAt: Maybe<Scalars['DateTime']['output']>;
+  suspendedReason: Maybe<Scalars['String']['output']>;
+};
+
+export type OperatorShopConnection = {
+  __typename?: 'OperatorShopConnection';
+  edges: Array<OperatorShopEdge>;
+  nodes: Array<OperatorShop>;
+  pageInfo: PageInfo;
+};
+
+export type OperatorShopEdge = {
+  __typename?: 'OperatorShopEdge';
+  cursor: Scalars['String']['output'];
+  node: OperatorShop;
+};
+
+/** One marketplace source as one shop uses it. */
+export type OperatorSourceState = {
+  __typename?: 'OperatorSourceState';
+  connected: Scalars['Boolean']['output'];
+  enabled: Scalars['Boolean']['output'];
+  health: PluginHealth;
+  lastError: Maybe<Scalars['String']['output']>;
+  lastSyncAt: Maybe<Scalars['DateTime']['output']>;
+  lastSyncState: Maybe<Scalars['String']['output']>;
+  plugin: Scalars['String']['output'];
+  title: Scalars['String']['output'];
 };
 
 /** One option value of a variant, e.g. 颜色: 红色. */
@@ -452,7 +537,7 @@ export type PageInfo = {
 export type Plugin = {
   __typename?: 'Plugin';
   capabilities: Array<Scalars['String']['output']>;
-  /** JSON Schema of the plugin's config. */
+  /** JSON Schema of the plugin's config (localised). */
   configSchema: Scalars['JSON']['output'];
   description: Scalars['String']['output'];
   /** The Python distribution it came from. */
@@ -666,6 +751,10 @@ export type Query = {
   locales: Array<Scalars['String']['output']>;
   /** The signed-in user, or null. */
   me: Maybe<User>;
+  /** The plugins with app-level settings (operator). */
+  operatorPlugins: Array<OperatorPlugin>;
+  /** Every shop with its sources' connection and sync health and its plugin errors, oldest first (operator). */
+  operatorShops: OperatorShopConnection;
   /** The catalog of installed plugins, optionally filtered. */
   plugins: Array<Plugin>;
   /** Plugins found on this server but refused, with the reason. */
@@ -676,6 +765,14 @@ export type Query = {
   shopBySlug: Shop;
   /** The shops the viewer belongs to, oldest first. */
   shops: ShopConnection;
+};
+
+
+export type QueryOperatorShopsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  problemsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -717,6 +814,8 @@ export type Shop = {
   __typename?: 'Shop';
   /** Admin API tokens (owner). */
   adminTokens: Array<AdminToken>;
+  /** Browser origins whose pages may call the storefront API with this shop's keys (CORS), as scheme://host[:port]. */
+  allowedOrigins: Array<Scalars['String']['output']>;
   /** Categories and collections, by sort order. */
   categories: CategoryConnection;
   createdAt: Scalars['DateTime']['output'];
@@ -746,6 +845,9 @@ export type Shop = {
   slug: Scalars['String']['output'];
   /** Publishable storefront keys (owner). */
   storefrontKeys: Array<StorefrontKey>;
+  /** Suspended by the operator: its site and storefront API answer SHOP_SUSPENDED, its jobs wait, nothing in it can change; nothing is deleted. */
+  suspended: Scalars['Boolean']['output'];
+  suspendedReason: Maybe<Scalars['String']['output']>;
   /** One sync run, or null. */
   syncRun: Maybe<SyncRun>;
   /** The sync ledger: one entry per run, newest first. */
@@ -844,6 +946,8 @@ export type ShopEdge = {
 };
 
 export type ShopInput = {
+  /** Replace the origins allowed to call the storefront API from a browser: https://host[:port] (http only for localhost), no path. */
+  allowedOrigins?: InputMaybe<Array<Scalars['String']['input']>>;
   currency?: InputMaybe<Scalars['String']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -857,6 +961,8 @@ export type ShopPlugin = {
   accountName: Maybe<Scalars['String']['output']>;
   /** The stored config, without secret fields (editor: analysts get null and a FORBIDDEN error). */
   config: Maybe<Scalars['JSON']['output']>;
+  /** JSON Schema of the form this shop's seller fills in: per-shop fields, plus app-level fields only when the operator has not set them. Localised. */
+  configSchema: Scalars['JSON']['output'];
   /** Connected to its provider by authorization (startAuthorization), and that authorization works or can be renewed; false means connect (again). */
   connected: Scalars['Boolean']['output'];
   enabled: Scalars['Boolean']['output'];
@@ -864,6 +970,12 @@ export type ShopPlugin = {
   lastError: Maybe<Scalars['String']['output']>;
   lastErrorAt: Maybe<Scalars['DateTime']['output']>;
   name: Scalars['String']['output'];
+  /** Stable code for notReadyReason: NOT_CONNECTED | NOT_CONFIGURED | DISABLED | SHOP_SUSPENDED, or null. */
+  notReadyCode: Maybe<Scalars['String']['output']>;
+  /** Null when Sync now / Check can run; otherwise the reason in words (localised). */
+  notReadyReason: Maybe<Scalars['String']['output']>;
+  /** App-level fields the operator has set for the whole deployment (names only, never values). */
+  operatorManaged: Array<Scalars['String']['output']>;
   plugin: Plugin;
   /** Secret fields that hold a value. */
   secretsSet: Array<Scalars['String']['output']>;
@@ -936,6 +1048,16 @@ export type SyncMode =
   | 'INCREMENTAL'
   | 'RECONCILE';
 
+/** A part of a run that was switched off, e.g. orders the app may not read. */
+export type SyncNotice = {
+  __typename?: 'SyncNotice';
+  /** Stable, for translation: e.g. PERMISSION_MISSING. */
+  code: Scalars['String']['output'];
+  /** product, category, promotion, order or changes. */
+  entity: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
 /** One sync run of one source (the ledger entry). */
 export type SyncRun = {
   __typename?: 'SyncRun';
@@ -951,6 +1073,8 @@ export type SyncRun = {
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   kind: SyncKind;
+  /** Parts switched off (the rest synced): what the seller should fix. */
+  notices: Array<SyncNotice>;
   /** How many times it went on after a stop. */
   resumed: Scalars['Int']['output'];
   source: Scalars['String']['output'];
@@ -983,6 +1107,8 @@ export type User = {
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Runs this deployment: may see every shop's health, suspend and resume shops, and set plugins' app-level settings. */
+  isOperator: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
 };
 
@@ -1069,6 +1195,54 @@ export type SyncCatalogMutationVariables = Exact<{
 
 export type SyncCatalogMutation = { __typename?: 'Mutation', syncCatalog: { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> } };
 
+export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerRoleQuery = { __typename?: 'Query', me: { __typename?: 'User', id: string, isOperator: boolean } | null };
+
+export type OperatorShopFieldsFragment = { __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> };
+
+export type OperatorShopsQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  problemsOnly?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type OperatorShopsQuery = { __typename?: 'Query', operatorShops: { __typename?: 'OperatorShopConnection', nodes: Array<{ __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type SuspendShopMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SuspendShopMutation = { __typename?: 'Mutation', suspendShop: { __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> } };
+
+export type ResumeShopMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ResumeShopMutation = { __typename?: 'Mutation', resumeShop: { __typename?: 'OperatorShop', suspended: boolean, suspendedReason: string | null, suspendedAt: string | null, shop: { __typename?: 'Shop', id: string, slug: string, name: string, createdAt: string }, sources: Array<{ __typename?: 'OperatorSourceState', plugin: string, title: string, enabled: boolean, connected: boolean, health: PluginHealth, lastError: string | null, lastSyncAt: string | null, lastSyncState: string | null }>, pluginErrors: Array<{ __typename?: 'OperatorPluginError', plugin: string, lastError: string, lastErrorAt: string | null }> } };
+
+export type OperatorPluginFieldsFragment = { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, fromSettings: Array<string>, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } };
+
+export type OperatorPluginsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorPluginsQuery = { __typename?: 'Query', operatorPlugins: Array<{ __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, fromSettings: Array<string>, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } }> };
+
+export type ConfigureAppPluginMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+  config: Scalars['JSON']['input'];
+  secrets?: InputMaybe<Scalars['JSON']['input']>;
+}>;
+
+
+export type ConfigureAppPluginMutation = { __typename?: 'Mutation', configureAppPlugin: { __typename?: 'OperatorPlugin', appFields: Array<string>, appConfig: unknown, appSecretsSet: Array<string>, appConfigSchema: unknown, fromSettings: Array<string>, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string } } };
+
 export type ProductsQueryVariables = Exact<{
   shopId: Scalars['ID']['input'];
   first: Scalars['Int']['input'];
@@ -1099,7 +1273,7 @@ export type UpdateProductContentMutationVariables = Exact<{
 
 export type UpdateProductContentMutation = { __typename?: 'Mutation', updateProductContent: { __typename?: 'Product', id: string, title: string, published: boolean, content: { __typename?: 'ProductContent', title: string, description: string, seoTitle: string, seoDescription: string, sortOrder: number, published: boolean, updatedAt: string | null } } };
 
-export type SyncRunFieldsFragment = { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> };
+export type SyncRunFieldsFragment = { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, errorCode: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> };
 
 export type SyncOverviewQueryVariables = Exact<{
   shopId: Scalars['ID']['input'];
@@ -1107,7 +1281,7 @@ export type SyncOverviewQueryVariables = Exact<{
 }>;
 
 
-export type SyncOverviewQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, syncStatus: Array<{ __typename?: 'SourceSyncStatus', source: string, title: string, enabled: boolean, running: boolean, lastSuccessAt: string | null, lastFullAt: string | null, lastError: string | null, lastErrorAt: string | null, lastRun: { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> } | null }>, syncRuns: { __typename?: 'SyncRunConnection', nodes: Array<{ __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> }> } } };
+export type SyncOverviewQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, syncStatus: Array<{ __typename?: 'SourceSyncStatus', source: string, title: string, enabled: boolean, running: boolean, lastSuccessAt: string | null, lastFullAt: string | null, lastError: string | null, lastErrorCode: string | null, lastErrorAt: string | null, lastRun: { __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, errorCode: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> } | null }>, syncRuns: { __typename?: 'SyncRunConnection', nodes: Array<{ __typename?: 'SyncRun', id: string, source: string, kind: SyncKind, trigger: string, status: SyncRunStatus, startedAt: string, finishedAt: string | null, durationSeconds: number | null, errorsDropped: number, error: string | null, errorCode: string | null, counts: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }>, errors: Array<{ __typename?: 'SyncIssue', entity: string, reference: string, reason: string }> }> } } };
 
 export type JobsQueryVariables = Exact<{
   shopId: Scalars['ID']['input'];
@@ -1233,6 +1407,15 @@ export type DisconnectAuthorizationMutationVariables = Exact<{
 
 export type DisconnectAuthorizationMutation = { __typename?: 'Mutation', disconnectAuthorization: boolean };
 
+export type ShopPluginReadinessFragment = { __typename?: 'ShopPlugin', name: string, configSchema: unknown, operatorManaged: Array<string>, notReadyReason: string | null, notReadyCode: string | null };
+
+export type ShopPluginReadinessQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+}>;
+
+
+export type ShopPluginReadinessQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, plugins: Array<{ __typename?: 'ShopPlugin', name: string, configSchema: unknown, operatorManaged: Array<string>, notReadyReason: string | null, notReadyCode: string | null }> } };
+
 export type MemberFieldsFragment = { __typename?: 'Member', role: Role, joinedAt: string, user: { __typename?: 'User', id: string, email: string, name: string } };
 
 export type TeamQueryVariables = Exact<{
@@ -1303,6 +1486,13 @@ export type ReferenceDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReferenceDataQuery = { __typename?: 'Query', currencies: Array<string>, locales: Array<string> };
 
+export type ShopSuspensionQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ShopSuspensionQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, suspended: boolean, suspendedReason: string | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1348,6 +1538,50 @@ export const JobFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
+export const OperatorShopFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}
+    `, {"fragmentName":"OperatorShopFields"}) as unknown as TypedDocumentString<OperatorShopFieldsFragment, unknown>;
+export const OperatorPluginFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OperatorPluginFields on OperatorPlugin {
+  plugin {
+    name
+    kind
+    title
+    description
+    version
+  }
+  appFields
+  appConfig
+  appSecretsSet
+  appConfigSchema
+  fromSettings
+}
+    `, {"fragmentName":"OperatorPluginFields"}) as unknown as TypedDocumentString<OperatorPluginFieldsFragment, unknown>;
 export const ProductContentFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProductContentFields on ProductContent {
   title
@@ -1384,6 +1618,7 @@ export const SyncRunFieldsFragmentDoc = new TypedDocumentString(`
   }
   errorsDropped
   error
+  errorCode
 }
     `, {"fragmentName":"SyncRunFields"}) as unknown as TypedDocumentString<SyncRunFieldsFragment, unknown>;
 export const StorefrontKeyFieldsFragmentDoc = new TypedDocumentString(`
@@ -1447,6 +1682,15 @@ export const ShopPluginStateFragmentDoc = new TypedDocumentString(`
   secretFields
   supportsAuthorization
 }`, {"fragmentName":"ShopPluginState"}) as unknown as TypedDocumentString<ShopPluginStateFragment, unknown>;
+export const ShopPluginReadinessFragmentDoc = new TypedDocumentString(`
+    fragment ShopPluginReadiness on ShopPlugin {
+  name
+  configSchema
+  operatorManaged
+  notReadyReason
+  notReadyCode
+}
+    `, {"fragmentName":"ShopPluginReadiness"}) as unknown as TypedDocumentString<ShopPluginReadinessFragment, unknown>;
 export const MemberFieldsFragmentDoc = new TypedDocumentString(`
     fragment MemberFields on Member {
   role
@@ -1628,6 +1872,161 @@ export const SyncCatalogDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<SyncCatalogMutation, SyncCatalogMutationVariables>;
+export const ViewerRoleDocument = new TypedDocumentString(`
+    query ViewerRole {
+  me {
+    id
+    isOperator
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerRoleQuery, ViewerRoleQueryVariables>;
+export const OperatorShopsDocument = new TypedDocumentString(`
+    query OperatorShops($first: Int!, $after: String, $search: String, $problemsOnly: Boolean) {
+  operatorShops(
+    first: $first
+    after: $after
+    search: $search
+    problemsOnly: $problemsOnly
+  ) {
+    nodes {
+      ...OperatorShopFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<OperatorShopsQuery, OperatorShopsQueryVariables>;
+export const SuspendShopDocument = new TypedDocumentString(`
+    mutation SuspendShop($id: ID!, $reason: String) {
+  suspendShop(id: $id, reason: $reason) {
+    ...OperatorShopFields
+  }
+}
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<SuspendShopMutation, SuspendShopMutationVariables>;
+export const ResumeShopDocument = new TypedDocumentString(`
+    mutation ResumeShop($id: ID!) {
+  resumeShop(id: $id) {
+    ...OperatorShopFields
+  }
+}
+    fragment OperatorShopFields on OperatorShop {
+  shop {
+    id
+    slug
+    name
+    createdAt
+  }
+  suspended
+  suspendedReason
+  suspendedAt
+  sources {
+    plugin
+    title
+    enabled
+    connected
+    health
+    lastError
+    lastSyncAt
+    lastSyncState
+  }
+  pluginErrors {
+    plugin
+    lastError
+    lastErrorAt
+  }
+}`) as unknown as TypedDocumentString<ResumeShopMutation, ResumeShopMutationVariables>;
+export const OperatorPluginsDocument = new TypedDocumentString(`
+    query OperatorPlugins {
+  operatorPlugins {
+    ...OperatorPluginFields
+  }
+}
+    fragment OperatorPluginFields on OperatorPlugin {
+  plugin {
+    name
+    kind
+    title
+    description
+    version
+  }
+  appFields
+  appConfig
+  appSecretsSet
+  appConfigSchema
+  fromSettings
+}`) as unknown as TypedDocumentString<OperatorPluginsQuery, OperatorPluginsQueryVariables>;
+export const ConfigureAppPluginDocument = new TypedDocumentString(`
+    mutation ConfigureAppPlugin($name: String!, $config: JSON!, $secrets: JSON) {
+  configureAppPlugin(name: $name, config: $config, secrets: $secrets) {
+    ...OperatorPluginFields
+  }
+}
+    fragment OperatorPluginFields on OperatorPlugin {
+  plugin {
+    name
+    kind
+    title
+    description
+    version
+  }
+  appFields
+  appConfig
+  appSecretsSet
+  appConfigSchema
+  fromSettings
+}`) as unknown as TypedDocumentString<ConfigureAppPluginMutation, ConfigureAppPluginMutationVariables>;
 export const ProductsDocument = new TypedDocumentString(`
     query Products($shopId: ID!, $first: Int!, $after: String, $filter: ProductFilter, $sort: ProductSort) {
   shop(id: $shopId) {
@@ -1753,6 +2152,7 @@ export const SyncOverviewDocument = new TypedDocumentString(`
       lastSuccessAt
       lastFullAt
       lastError
+      lastErrorCode
       lastErrorAt
       lastRun {
         ...SyncRunFields
@@ -1789,6 +2189,7 @@ export const SyncOverviewDocument = new TypedDocumentString(`
   }
   errorsDropped
   error
+  errorCode
 }`) as unknown as TypedDocumentString<SyncOverviewQuery, SyncOverviewQueryVariables>;
 export const JobsDocument = new TypedDocumentString(`
     query Jobs($shopId: ID!, $first: Int!, $after: String, $states: [JobState!]) {
@@ -2106,6 +2507,22 @@ export const DisconnectAuthorizationDocument = new TypedDocumentString(`
   disconnectAuthorization(shopId: $shopId, plugin: $plugin)
 }
     `) as unknown as TypedDocumentString<DisconnectAuthorizationMutation, DisconnectAuthorizationMutationVariables>;
+export const ShopPluginReadinessDocument = new TypedDocumentString(`
+    query ShopPluginReadiness($shopId: ID!) {
+  shop(id: $shopId) {
+    id
+    plugins {
+      ...ShopPluginReadiness
+    }
+  }
+}
+    fragment ShopPluginReadiness on ShopPlugin {
+  name
+  configSchema
+  operatorManaged
+  notReadyReason
+  notReadyCode
+}`) as unknown as TypedDocumentString<ShopPluginReadinessQuery, ShopPluginReadinessQueryVariables>;
 export const TeamDocument = new TypedDocumentString(`
     query Team($shopId: ID!) {
   me {
@@ -2230,3 +2647,12 @@ export const ReferenceDataDocument = new TypedDocumentString(`
   locales
 }
     `) as unknown as TypedDocumentString<ReferenceDataQuery, ReferenceDataQueryVariables>;
+export const ShopSuspensionDocument = new TypedDocumentString(`
+    query ShopSuspension($id: ID!) {
+  shop(id: $id) {
+    id
+    suspended
+    suspendedReason
+  }
+}
+    `) as unknown as TypedDocumentString<ShopSuspensionQuery, ShopSuspensionQueryVariables>;

@@ -3,8 +3,8 @@ import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
   LANG_TAGS,
-  detectLanguage,
-  readStoredLanguage,
+  initialLanguage,
+  setActiveLanguage,
   storeLanguage,
   translator,
   type Lang,
@@ -19,16 +19,17 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-function initialLanguage(): Lang {
-  const browser = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
-  return detectLanguage(readStoredLanguage(), browser);
-}
-
 export function I18nProvider({ children, lang: forced }: { children: ReactNode; lang?: Lang }) {
-  const [lang, setLangState] = useState<Lang>(() => forced ?? initialLanguage());
+  const [lang, setLangState] = useState<Lang>(() => {
+    const first = forced ?? initialLanguage();
+    setActiveLanguage(first);
+    return first;
+  });
 
   const setLang = useCallback((next: Lang) => {
     storeLanguage(next);
+    // Requests made from now on (the refetches the change triggers) ask for the new language.
+    setActiveLanguage(next);
     setLangState(next);
   }, []);
 
@@ -39,6 +40,11 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
 
   const value = useMemo(() => ({ lang, setLang, t: translator(lang) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language, or undefined outside an <I18nProvider> (for hooks usable anywhere). */
+export function useLangIfAny(): Lang | undefined {
+  return useContext(I18nContext)?.lang;
 }
 
 export function useI18n(): I18nValue {

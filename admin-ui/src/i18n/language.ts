@@ -37,6 +37,28 @@ export function translator(lang: Lang): Translate {
   return (key, vars) => format(messages[key] ?? en[key] ?? key, vars);
 }
 
+/** The language to start in, from the stored choice and the browser's languages. */
+export function initialLanguage(): Lang {
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  return detectLanguage(readStoredLanguage(), browser);
+}
+
+let activeLang: Lang | null = null;
+
+/** Set the UI's current language (the I18nProvider does), for requests made outside React. */
+export function setActiveLanguage(lang: Lang): void {
+  activeLang = lang;
+}
+
+/**
+ * The `Accept-Language` of API requests: the UI's current language (zh-CN or en), so the server
+ * answers plugin texts and its messages in it. Before the provider has mounted (prefetches),
+ * the language the UI will start in.
+ */
+export function requestLanguage(): string {
+  return LANG_TAGS[activeLang ?? initialLanguage()];
+}
+
 export function readStoredLanguage(): string | null {
   try {
     return window.localStorage.getItem(LANG_STORAGE_KEY);

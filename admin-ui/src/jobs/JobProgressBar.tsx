@@ -1,6 +1,6 @@
 import { Progress, Typography } from 'antd';
 import { useT } from '../i18n';
-import { progressView, type JobInfo } from './states';
+import { jobMessage, progressView, type JobInfo } from './states';
 
 function amount(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
@@ -16,7 +16,7 @@ export function JobProgressBar({
   compact = false,
   testId,
 }: {
-  job: Pick<JobInfo, 'id' | 'state' | 'progress'>;
+  job: Pick<JobInfo, 'id' | 'state' | 'progress' | 'kind' | 'result'>;
   showMessage?: boolean;
   /** Cut a long message to two lines (the whole of it in a tooltip), e.g. in a table. */
   compact?: boolean;
@@ -24,7 +24,7 @@ export function JobProgressBar({
   testId?: string;
 }) {
   const t = useT();
-  const view = progressView(job);
+  const view = { ...progressView(job), message: jobMessage(job, t) };
   const label = t('jobs.progressOf', { id: job.id });
   const counts =
     view.done == null ? undefined : view.total != null ? t('jobs.doneOfTotal', { done: amount(view.done), total: amount(view.total) }) : t('jobs.doneCount', { done: amount(view.done) });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { job } from '../test/jobs';
-import { anyActive, canCancel, canRetry, isActive, jobSubject, jobTitle, progressView } from './states';
+import { anyActive, canCancel, canRetry, isActive, jobMessage, jobSubject, jobTitle, progressView } from './states';
 
 describe('job states', () => {
   it('knows which states may still change', () => {
@@ -68,5 +68,16 @@ describe('jobTitle', () => {
     expect(jobTitle(job('j', { result: null }), en)).toBe('Catalog sync');
     expect(jobTitle(job('j', { kind: 'acme.export', result: { count: 3 } }), en)).toBe('acme.export');
     expect(jobSubject(job('j', { result: ['x'] }))).toBeNull();
+  });
+});
+
+describe('jobMessage', () => {
+  const zh = translator('zh');
+  it('says a catalog sync in the UI language, other kinds as written', () => {
+    const running = { kind: 'catalog.sync', result: null, progress: { done: 0, total: null, fraction: null, message: 'reading feed' } };
+    expect(jobMessage(running, zh)).toBe('正在读取 feed…');
+    const done = { ...running, result: { source: 'feed', kind: 'incremental', counts: { product: { created: 1 } } }, progress: { ...running.progress, message: 'feed (incremental): products 1 created' } };
+    expect(jobMessage(done, zh)).toBe('feed（增量）：商品：新增 1');
+    expect(jobMessage({ ...running, kind: 'acme.export' }, zh)).toBe('reading feed');
   });
 });

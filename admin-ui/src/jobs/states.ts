@@ -1,5 +1,6 @@
 import type { JobFieldsFragment, JobState } from '../gql/graphql';
 import type { MessageKey, Translate } from '../i18n';
+import { syncResultSummary } from '../pages/catalog/catalog';
 
 export type JobInfo = JobFieldsFragment;
 
@@ -81,4 +82,17 @@ export function jobTitle(job: Pick<JobInfo, 'kind' | 'result'>, t: Translate): s
   const subject = jobSubject(job);
   const kind = key ? t(key) : job.kind;
   return subject ? `${kind} · ${subject}` : kind;
+}
+
+/**
+ * A job's progress message in the UI's language: a finished catalog sync's summary from its
+ * result, "Reading <source>…" for the sync's start; other messages as the handler wrote them.
+ */
+export function jobMessage(job: Pick<JobInfo, 'kind' | 'result' | 'progress'>, t: Translate): string | null {
+  const message = job.progress?.message ?? null;
+  if (job.kind !== 'catalog.sync') return message;
+  const summary = syncResultSummary(job.result, t);
+  if (summary) return summary;
+  const reading = message ? /^reading (\S+)$/.exec(message) : null;
+  return reading ? t('jobs.msg.reading', { source: reading[1] }) : message;
 }

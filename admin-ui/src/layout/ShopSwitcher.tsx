@@ -7,8 +7,8 @@ import { MyShopsQuery, type ShopSummary } from '../shop';
 
 const ALL_SHOPS = '__all__';
 
-/** Pick another shop, staying in the same section (plugins → plugins). */
-export function ShopSwitcher({ current, section }: { current: ShopSummary; section: string }) {
+/** Pick another shop, staying in the same section (plugins → plugins); `block`: as wide as its row (phones). */
+export function ShopSwitcher({ current, section, block = false }: { current: ShopSummary; section: string; block?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
   const { data, loading } = useQuery(MyShopsQuery, {});
@@ -31,7 +31,7 @@ export function ShopSwitcher({ current, section }: { current: ShopSummary; secti
       options={options}
       showSearch={{ optionFilterProp: 'label' }}
       popupMatchSelectWidth={false}
-      style={{ minWidth: 200, maxWidth: 320 }}
+      style={block ? { flex: 1, minWidth: 0 } : { minWidth: 200, maxWidth: 320 }}
       onChange={(id: string) => navigate(id === ALL_SHOPS ? '/shops' : `/shops/${id}/${section}`)}
     />
   );

@@ -55,3 +55,17 @@ export const ReferenceDataQuery = graphql(`
     locales
   }
 `);
+
+/**
+ * Whether the shop is suspended by the operator, and why. Asked on its own so that a server
+ * that knows no suspension (an older one) only loses the banner.
+ */
+export const ShopSuspensionQuery = graphql(`
+  query ShopSuspension($id: ID!) {
+    shop(id: $id) {
+      id
+      suspended
+      suspendedReason
+    }
+  }
+`);

@@ -11,11 +11,22 @@ afterEach(() => {
   window.localStorage.clear();
 });
 
+/**
+ * The window tests run in: 1280 px wide (a desktop), so `(min-width: …)` queries up to that
+ * match. A test of the phone layout sets `window.innerWidth` lower (see layout tests).
+ */
+export function matchesWidth(query: string): boolean {
+  const min = /min-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
+  const max = /max-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
+  const width = window.innerWidth || 1280;
+  return (!min || width >= Number(min[1])) && (!max || width <= Number(max[1])) && Boolean(min || max);
+}
+
 // jsdom lacks these; antd's responsive components ask for them.
 if (!window.matchMedia) {
   window.matchMedia = (query: string) =>
     ({
-      matches: false,
+      matches: matchesWidth(query),
       media: query,
       onchange: null,
       addListener: () => {},

@@ -44,7 +44,7 @@ export default function SignUpPage() {
       navigate(next, { replace: true });
     } catch (caught) {
       setError(caught);
-      const fields = fieldErrorsByName(caught);
+      const fields = fieldErrorsByName(caught, undefined, t);
       form.setFields(
         Object.entries(fields)
           .filter(([name]) => name === 'email' || name === 'password' || name === 'name')

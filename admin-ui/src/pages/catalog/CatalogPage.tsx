@@ -93,7 +93,7 @@ export default function CatalogPage() {
             if (e.target.value === '') change({ search: '' });
           }}
           onSearch={(value) => change({ search: value })}
-          style={{ width: 280 }}
+          style={{ width: 280, maxWidth: '100%' }}
         />
         <Select<ListingStatus[]>
           mode="multiple"
@@ -104,7 +104,7 @@ export default function CatalogPage() {
           value={filters.statuses}
           onChange={(statuses) => change({ statuses })}
           options={STATUSES.map((s) => ({ value: s, label: t(`catalog.status.${s}` as MessageKey) }))}
-          style={{ minWidth: 200 }}
+          style={{ minWidth: 200, maxWidth: '100%' }}
         />
         <Input
           allowClear
@@ -116,7 +116,7 @@ export default function CatalogPage() {
           onChange={(e) => {
             if (e.target.value === '') change({ source: null });
           }}
-          style={{ width: 160 }}
+          style={{ width: 160, maxWidth: '100%' }}
         />
         <Select<CatalogFilters['sort']>
           data-testid="catalog-sort"
@@ -124,7 +124,7 @@ export default function CatalogPage() {
           value={filters.sort}
           onChange={(sort) => change({ sort })}
           options={SORTS.map((s) => ({ value: s, label: t(`catalog.sort.${s}` as MessageKey) }))}
-          style={{ width: 200 }}
+          style={{ width: 200, maxWidth: '100%' }}
         />
       </Flex>
       {products.error && !products.data ? (
@@ -138,6 +138,8 @@ export default function CatalogPage() {
             dataSource={nodes}
             loading={products.loading}
             pagination={false}
+            // On phones the table scrolls inside its frame instead of the page scrolling sideways.
+            scroll={{ x: 'max-content' }}
             onRow={(p) => ({ 'data-testid': `product-row-${p.id}` }) as React.HTMLAttributes<HTMLElement>}
             locale={{ emptyText: <Empty description={filtered ? t('catalog.noneMatching') : t('catalog.none')} /> }}
           />

@@ -125,6 +125,7 @@ export default function ProductPage() {
           columns={variantColumns}
           dataSource={product.variants}
           pagination={false}
+          scroll={{ x: 'max-content' }}
           style={{ marginTop: 12 }}
         />
       </Card>

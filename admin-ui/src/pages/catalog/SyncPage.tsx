@@ -10,10 +10,26 @@ import { useT, type MessageKey } from '../../i18n';
 import { SyncCatalogMutation, usePolling, type JobInfo } from '../../jobs';
 import { hasRole, useShop } from '../../shop';
 import { SyncJobStatus } from '../plugins/SyncJobStatus';
-import { formatCounts, formatDuration, totalCounts } from './catalog';
+import { entityName, formatCounts, formatDuration, syncErrorWords, totalCounts } from './catalog';
 import { SyncQuery } from './operations';
 
 const RUN_COLORS: Record<SyncRunStatus, string> = { RUNNING: 'processing', SUCCEEDED: 'success', FAILED: 'error' };
+
+/** A sync failure: the UI's words for its code when known, the server's message as the detail. */
+function SyncError({ code, message }: { code: string | null | undefined; message: string }) {
+  const t = useT();
+  const words = syncErrorWords(code, t);
+  return (
+    <Typography.Text type="danger" data-error-code={code ?? undefined}>
+      {words ?? message}
+      {words && words !== message && (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {t('errors.detail', { detail: message })}
+        </Typography.Text>
+      )}
+    </Typography.Text>
+  );
+}
 
 /** /shops/:shopId/sync — each source's sync state, "Sync now", and the ledger of runs. */
 export default function SyncPage() {
@@ -38,6 +54,7 @@ export default function SyncPage() {
   if (sync.error && !sync.data) return <ErrorState error={sync.error} onRetry={() => void sync.refetch()} />;
   const statuses = sync.data?.shop.syncStatus ?? [];
   const runs = sync.data?.shop.syncRuns.nodes ?? [];
+  const sourceTitle = (source: string) => statuses.find((s) => s.source === source)?.title || source;
 
   async function syncNow(source: string, title: string) {
     setStarting(source);
@@ -54,7 +71,7 @@ export default function SyncPage() {
 
   const columns = [
     { title: t('sync.started'), key: 'started', render: (_: unknown, r: SyncRunFieldsFragment) => <DateTime value={r.startedAt} /> },
-    { title: t('catalog.source'), dataIndex: 'source', key: 'source' },
+    { title: t('catalog.source'), key: 'source', render: (_: unknown, r: SyncRunFieldsFragment) => sourceTitle(r.source) },
     { title: t('sync.kind'), key: 'kind', render: (_: unknown, r: SyncRunFieldsFragment) => t(`sync.kind.${r.kind}` as MessageKey) },
     {
       title: t('sync.status'),
@@ -68,17 +85,17 @@ export default function SyncPage() {
       key: k,
       render: (_: unknown, r: SyncRunFieldsFragment) => totalCounts(r.counts)[k],
     })),
-    { title: t('sync.duration'), key: 'duration', render: (_: unknown, r: SyncRunFieldsFragment) => formatDuration(r.durationSeconds) },
+    { title: t('sync.duration'), key: 'duration', render: (_: unknown, r: SyncRunFieldsFragment) => formatDuration(r.durationSeconds, t) },
     {
       title: t('sync.errors'),
       key: 'errors',
       render: (_: unknown, r: SyncRunFieldsFragment) => (
         <div style={{ maxWidth: 320, wordBreak: 'break-word' }}>
-          {r.error && <Typography.Text type="danger">{r.error}</Typography.Text>}
+          {r.error && <SyncError code={r.errorCode} message={r.error} />}
           {r.errors.slice(0, 3).map((e) => (
             <div key={`${e.entity}-${e.reference}`}>
               <Typography.Text type="secondary">
-                {e.entity} {e.reference}: {e.reason}
+                {entityName(e.entity, t)} {e.reference}: {e.reason}
               </Typography.Text>
             </div>
           ))}
@@ -135,11 +152,11 @@ export default function SyncPage() {
                     <DateTime value={s.lastFullAt} />
                   </Descriptions.Item>
                   {s.lastRun && (
-                    <Descriptions.Item label={t('sync.lastRunCounts')}>{formatCounts(s.lastRun.counts) || t('sync.nothingChanged')}</Descriptions.Item>
+                    <Descriptions.Item label={t('sync.lastRunCounts')}>{formatCounts(s.lastRun.counts, t) || t('sync.nothingChanged')}</Descriptions.Item>
                   )}
                   {s.lastError && (
                     <Descriptions.Item label={t('sync.lastError')}>
-                      <Typography.Text type="danger">{s.lastError}</Typography.Text> <DateTime value={s.lastErrorAt} />
+                      <SyncError code={s.lastErrorCode} message={s.lastError} /> <DateTime value={s.lastErrorAt} />
                     </Descriptions.Item>
                   )}
                 </Descriptions>
@@ -159,7 +176,7 @@ export default function SyncPage() {
         columns={columns}
         dataSource={runs}
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         onRow={(r) => ({ 'data-testid': `sync-run-${r.id}`, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <Empty description={t('sync.noRuns')} /> }}
       />

@@ -8,7 +8,13 @@ import {
   productVariables,
   totalCounts,
   type ContentValues,
+  syncErrorWords,
+  syncResultSummary,
 } from './catalog';
+import { translator } from '../../i18n/language';
+
+const tEn = translator('en');
+const tZh = translator('zh');
 
 describe('productVariables', () => {
   it('sends no filter by default and the default sort', () => {
@@ -70,20 +76,38 @@ describe('ledger formatting', () => {
   });
 
   it('says the non-zero counts per entity', () => {
-    expect(formatCounts(counts)).toBe('product: 3 created, 1 updated; category: 2 unchanged, 1 removed, 1 failed');
-    expect(formatCounts([counts[2]])).toBe('');
+    expect(formatCounts(counts, tEn)).toBe('products: 3 created, 1 updated; categories: 2 unchanged, 1 removed, 1 failed');
+    expect(formatCounts(counts, tZh)).toBe('商品：新增 3，更新 1；分类：未变 2，移除 1，失败 1');
+    expect(formatCounts([counts[2]], tEn)).toBe('');
   });
 
   it('formats durations', () => {
-    expect(formatDuration(null)).toBe('');
-    expect(formatDuration(0.85)).toBe('850 ms');
-    expect(formatDuration(12.34)).toBe('12.3 s');
-    expect(formatDuration(125)).toBe('2 min 5 s');
-    expect(formatDuration(120)).toBe('2 min');
+    expect(formatDuration(null, tEn)).toBe('');
+    expect(formatDuration(0.85, tEn)).toBe('850 ms');
+    expect(formatDuration(12.34, tEn)).toBe('12.3 s');
+    expect(formatDuration(125, tEn)).toBe('2 min 5 s');
+    expect(formatDuration(125, tZh)).toBe('2 分 5 秒');
+    expect(formatDuration(120, tEn)).toBe('2 min');
   });
 
   it('formats money with its currency', () => {
     expect(formatMoney({ amount: '12.50', currencyCode: 'CNY' })).toBe('CNY 12.50');
     expect(formatMoney(null)).toBe('');
+  });
+});
+
+describe('sync words', () => {
+  const result = { source: 'feed', kind: 'full', counts: { product: { created: 2, updated: 0, unchanged: 5, removed: 0, failed: 1 } } };
+  it('says a sync job result in the UI language', () => {
+    expect(syncResultSummary(result, tEn)).toBe('feed (Full): products: 2 created, 5 unchanged, 1 failed');
+    expect(syncResultSummary(result, tZh)).toBe('feed（完整）：商品：新增 2，未变 5，失败 1');
+    expect(syncResultSummary({ ...result, counts: {} }, tZh)).toBe('feed（完整）：没有需要同步的内容');
+    expect(syncResultSummary({ count: 3 }, tEn)).toBeNull();
+    expect(syncResultSummary(null, tEn)).toBeNull();
+  });
+  it('translates known sync error codes only', () => {
+    expect(syncErrorWords('SOURCE_AUTH_EXPIRED', tZh)).toBe('平台授权已过期：请重新连接该来源。');
+    expect(syncErrorWords('SOMETHING_NEW', tZh)).toBeUndefined();
+    expect(syncErrorWords(null, tZh)).toBeUndefined();
   });
 });

@@ -139,6 +139,7 @@ export const SyncRunFields = graphql(`
     }
     errorsDropped
     error
+    errorCode
   }
 `);
 
@@ -155,6 +156,7 @@ export const SyncQuery = graphql(`
         lastSuccessAt
         lastFullAt
         lastError
+        lastErrorCode
         lastErrorAt
         lastRun {
           ...SyncRunFields

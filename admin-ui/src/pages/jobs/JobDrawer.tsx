@@ -4,6 +4,7 @@ import { useQuery } from '../../api';
 import { DateTime } from '../../components/DateTime';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSpinner } from '../../components/PageSpinner';
+import { syncResultSummary } from '../catalog/catalog';
 import { useT } from '../../i18n';
 import { JobActions, JobProgressBar, JobQuery, JobStateTag, isActive, jobTitle, useJobActions, usePolling, type JobInfo } from '../../jobs';
 
@@ -38,6 +39,7 @@ export function JobDrawer({ shopId, jobId, canEdit, onClose, onFresh }: Props) {
   );
 
   const title = job ? jobTitle(job, t) : t('jobs.job');
+  const summary = job && job.kind === 'catalog.sync' ? syncResultSummary(job.result, t) : null;
   let body;
   if (query.error && !query.data) body = <ErrorAlert error={query.error} />;
   else if (!query.data) body = <PageSpinner />;
@@ -89,6 +91,11 @@ export function JobDrawer({ shopId, jobId, canEdit, onClose, onFresh }: Props) {
             <Typography.Title id="job-result-title" level={3} style={{ fontSize: 16 }}>
               {t('jobs.result')}
             </Typography.Title>
+            {summary && (
+              <Typography.Paragraph data-testid="job-summary">
+                <Typography.Text strong>{t('jobs.summary')}</Typography.Text> {summary}
+              </Typography.Paragraph>
+            )}
             <pre tabIndex={0} aria-labelledby="job-result-title" style={{ maxHeight: 320, overflow: 'auto', background: '#fafafa', padding: 12, borderRadius: 8, fontSize: 12 }}>
               {JSON.stringify(job.result, null, 2)}
             </pre>

@@ -31,7 +31,7 @@ export function CreateKeyModal({ kind, onCreate, onClose }: Props) {
     try {
       await onCreate({ name: values.name.trim(), role: values.role });
     } catch (caught) {
-      const fields = fieldErrorsByName(caught);
+      const fields = fieldErrorsByName(caught, undefined, t);
       if (fields.name) form.setFields([{ name: 'name', errors: [t('keys.nameInvalid')] }]);
       setError(caught);
     } finally {

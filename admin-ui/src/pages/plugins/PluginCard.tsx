@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import type { JobInfo } from '../../jobs';
 import { HealthTag } from './HealthTag';
 import { SyncJobStatus } from './SyncJobStatus';
-import { canSync, connectionView, type PluginEntry } from './types';
+import { canSync, connectionView, notReadyText, type PluginEntry } from './types';
 
 interface Props {
   shopId: string;
@@ -50,6 +50,9 @@ export function PluginCard({
   const { plugin, state } = entry;
   const titleId = `plugin-title-${plugin.name}`;
   const connection = state ? connectionView(state) : null;
+  // Why Sync now / Check cannot run (null when they can): on the buttons and as text (phones have no hover).
+  const notReady = state?.enabled ? notReadyText(entry.readiness, plugin.title, t) : null;
+  const notReadyId = `plugin-not-ready-${plugin.name}`;
   const actions =
     canEdit && state
       ? [
@@ -71,8 +74,9 @@ export function PluginCard({
             icon={<SafetyCertificateOutlined aria-hidden />}
             data-testid={`plugin-check-${plugin.name}`}
             loading={checking}
-            disabled={!state.enabled}
-            title={state.enabled ? undefined : t('plugins.notEnabledHint')}
+            disabled={!state.enabled || notReady !== null}
+            title={notReady ?? (state.enabled ? undefined : t('plugins.notEnabledHint'))}
+            aria-describedby={notReady ? notReadyId : undefined}
             onClick={() => onCheck(plugin.name)}
           >
             {t('plugins.check')}
@@ -86,6 +90,9 @@ export function PluginCard({
                   data-testid={`sync-now-${plugin.name}`}
                   aria-label={t('plugins.syncNowOf', { title: plugin.title })}
                   loading={syncing}
+                  disabled={notReady !== null}
+                  title={notReady ?? undefined}
+                  aria-describedby={notReady ? notReadyId : undefined}
                   onClick={() => onSync(plugin.name)}
                 >
                   {t('plugins.syncNow')}
@@ -177,6 +184,9 @@ export function PluginCard({
             </Button>
           )}
         </Flex>
+      )}
+      {notReady && (
+        <Alert type="warning" showIcon style={{ marginTop: 12 }} id={notReadyId} data-testid={notReadyId} data-code={entry.readiness?.notReadyCode ?? undefined} title={notReady} />
       )}
       {state?.lastError && (
         <Alert

@@ -1,98 +1,48 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { generateForm } from '@rjsf/antd';
-import type { IChangeEvent } from '@rjsf/core';
-import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { Alert, App, Button, Drawer, Flex, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { gqlRequest, toApiError } from '../../api';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../i18n';
+import { gqlRequest } from '../../api';
+import { useT } from '../../i18n';
+import { ConfigForm, type Config } from './ConfigForm';
 import { HealthTag } from './HealthTag';
 import { ConfigurePluginMutation } from './operations';
-import { rjsfTranslator } from './rjsfStrings';
-import { initialFormData, prepareConfigSchema } from './schema';
-import { SecretFieldsEditor } from './SecretFieldsEditor';
-import { EMPTY_DRAFT, secretsPayload, type SecretDraft } from './secrets';
-import { hasErrors, pruneChangedErrors, splitFieldErrors } from './fieldErrors';
-import type { ShopPluginState } from './types';
-import { validatorFor } from './validator';
-
-type Config = Record<string, unknown>;
-
-const Form = generateForm<Config>();
+import { withoutFields } from './schema';
+import type { SecretsPayload } from './secrets';
+import { notReadyText, type PluginReadiness, type ShopPluginState } from './types';
 
 interface Props {
   shopId: string;
   state: ShopPluginState;
+  /** This shop's form and what the operator manages (absent from servers without operators). */
+  readiness?: PluginReadiness;
   onClose: () => void;
   onSaved: (fresh: ShopPluginState) => void;
   onCheck: (name: string) => Promise<ShopPluginState | undefined>;
   checking: boolean;
 }
 
-const UI_SCHEMA: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
-// The antd theme's layout options: one field per row (the drawer is narrow), titles on the left.
-const FORM_CONTEXT = { labelAlign: 'left', colSpan: 24, rowGutter: 16 };
-
 /**
- * A plugin's settings: a form generated from its config schema (rjsf, antd theme), prefilled from
- * the stored config; its secret fields as write-only inputs; Save calls configurePlugin with the
- * config and only the secrets typed or cleared, and puts the server's field errors back on the
- * fields. Loaded on demand (rjsf and ajv are big).
+ * A plugin's settings for this shop: the form of the shop's own schema (`ShopPlugin.configSchema`:
+ * never the fields the operator manages, which are named as "Managed by your CloudCat operator"),
+ * saved with configurePlugin. Loaded on demand (rjsf and ajv are big).
  */
-export default function PluginSettingsDrawer({ shopId, state, onClose, onSaved, onCheck, checking }: Props) {
-  const { t, lang } = useI18n();
+export default function PluginSettingsDrawer({ shopId, state, readiness, onClose, onSaved, onCheck, checking }: Props) {
+  const t = useT();
   const { message } = App.useApp();
   const { plugin } = state;
-  const prepared = useMemo(() => prepareConfigSchema(plugin.configSchema, plugin.secretFields), [plugin.configSchema, plugin.secretFields]);
-  const secretNames = useMemo(() => prepared.secrets.map((s) => s.name), [prepared]);
-
   const [open, setOpen] = useState(true);
-  const [formData, setFormData] = useState<Config>(() => initialFormData(state.config, prepared.formFields));
-  const [draft, setDraft] = useState<SecretDraft>(EMPTY_DRAFT);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [extraErrors, setExtraErrors] = useState<ErrorSchema>({});
-  const [secretErrors, setSecretErrors] = useState<Record<string, string[]>>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [submitted, setSubmitted] = useState<Config | undefined>(undefined);
+  const managed = useMemo(() => readiness?.operatorManaged ?? [], [readiness]);
+  const form = useMemo(() => withoutFields(readiness?.configSchema ?? plugin.configSchema, managed), [readiness, plugin.configSchema, managed]);
+  // Named by the plugin's full schema: the shop's own no longer has them.
+  const managedTitles = useMemo(() => withoutFields(plugin.configSchema, managed).removed, [plugin.configSchema, managed]);
+  const secretFields = useMemo(() => plugin.secretFields.filter((name) => !managed.includes(name)), [plugin.secretFields, managed]);
+  const notReady = notReadyText(readiness, plugin.title, t);
 
-  const hasFormFields = prepared.formFields.length > 0;
-
-  function handleChange(event: IChangeEvent<Config, RJSFSchema>) {
-    const next = event.formData ?? {};
-    setFormData(next);
-    if (hasErrors(extraErrors)) setExtraErrors((errors) => pruneChangedErrors(errors, submitted, next));
-  }
-
-  async function save(config: Config) {
-    setSaving(true);
-    setError(null);
-    setFormErrors([]);
-    setSecretErrors({});
-    setExtraErrors({});
-    try {
-      const data = await gqlRequest(ConfigurePluginMutation, {
-        shopId,
-        name: plugin.name,
-        config,
-        secrets: secretsPayload(secretNames, draft),
-      });
-      onSaved(data.configurePlugin);
-      setDraft(EMPTY_DRAFT);
-      void message.success(t('plugins.saved', { title: plugin.title }));
-      setOpen(false);
-    } catch (caught) {
-      const apiError = toApiError(caught);
-      const split = splitFieldErrors(apiError.fields, { secretFields: secretNames, formFields: prepared.formFields });
-      setError(apiError);
-      setExtraErrors(split.extraErrors);
-      setSecretErrors(split.secretErrors);
-      setFormErrors(split.formErrors);
-      setSubmitted(config);
-    } finally {
-      setSaving(false);
-    }
+  async function save(config: Config, secrets: SecretsPayload | null) {
+    const data = await gqlRequest(ConfigurePluginMutation, { shopId, name: plugin.name, config, secrets });
+    onSaved(data.configurePlugin);
+    void message.success(t('plugins.saved', { title: plugin.title }));
+    setOpen(false);
   }
 
   return (
@@ -114,74 +64,45 @@ export default function PluginSettingsDrawer({ shopId, state, onClose, onSaved, 
       {state.lastError && (
         <Alert type="error" showIcon title={t('plugins.lastError')} description={state.lastError} style={{ marginBottom: 16 }} />
       )}
-      {error != null && (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={error} />
-          {formErrors.length > 0 && (
-            <ul aria-label={t('plugins.saveFailed')} style={{ marginTop: 8 }}>
-              {formErrors.map((line) => (
-                <li key={line}>
-                  <Typography.Text type="danger">{line}</Typography.Text>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+      {notReady && (
+        <Alert type="warning" showIcon title={notReady} data-testid={`drawer-not-ready-${plugin.name}`} style={{ marginBottom: 16 }} />
       )}
-      <Form
-        className="plugin-config-form"
-        schema={prepared.schema}
-        uiSchema={UI_SCHEMA}
-        formContext={FORM_CONTEXT}
-        formData={formData}
-        validator={validatorFor(lang)}
-        translateString={rjsfTranslator(lang)}
-        extraErrors={extraErrors}
-        showErrorList={false}
-        noHtml5Validate
-        focusOnFirstError
-        idPrefix={`cfg-${plugin.name}`}
-        disabled={saving}
-        onChange={handleChange}
-        onError={() => setError(null)}
-        onSubmit={(event) => void save(event.formData ?? {})}
-      >
-        {!hasFormFields && prepared.secrets.length === 0 && <Typography.Paragraph>{t('plugins.noSettings')}</Typography.Paragraph>}
-        <SecretFieldsEditor
-          secrets={prepared.secrets}
-          secretsSet={state.secretsSet}
-          draft={draft}
-          onChange={(next) => {
-            setDraft(next);
-            // A server error about a secret is out of date once the user changes that secret.
-            setSecretErrors((errors) =>
-              Object.fromEntries(
-                Object.entries(errors).filter(
-                  ([name]) => next.typed[name] === draft.typed[name] && next.cleared[name] === draft.cleared[name],
-                ),
-              ),
-            );
-          }}
-          errors={secretErrors}
-          disabled={saving}
+      {managed.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="operator-managed"
+          title={t('plugins.operatorManaged')}
+          description={t('plugins.operatorManagedHelp', { fields: managedTitles.join(t('list.sep')) })}
+          style={{ marginBottom: 16 }}
         />
-        <Flex gap={8} wrap>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="plugin-settings-save">
-            {t('plugins.save')}
-          </Button>
-          <Button
-            icon={<SafetyCertificateOutlined aria-hidden />}
-            loading={checking}
-            disabled={!state.enabled}
-            title={state.enabled ? undefined : t('plugins.notEnabledHint')}
-            data-testid="plugin-settings-check"
-            onClick={() => void onCheck(plugin.name)}
-          >
-            {t('plugins.check')}
-          </Button>
-          <Button onClick={() => setOpen(false)}>{t('plugins.close')}</Button>
-        </Flex>
-      </Form>
+      )}
+      <ConfigForm
+        configSchema={form.schema}
+        secretFields={secretFields}
+        secretsSet={state.secretsSet}
+        config={state.config}
+        idPrefix={`cfg-${plugin.name}`}
+        onSave={save}
+        saveLabel={t('plugins.save')}
+        saveTestId="plugin-settings-save"
+        emptyText={t('plugins.noSettings')}
+        actions={
+          <>
+            <Button
+              icon={<SafetyCertificateOutlined aria-hidden />}
+              loading={checking}
+              disabled={!state.enabled || notReady !== null}
+              title={notReady ?? (state.enabled ? undefined : t('plugins.notEnabledHint'))}
+              data-testid="plugin-settings-check"
+              onClick={() => void onCheck(plugin.name)}
+            >
+              {t('plugins.check')}
+            </Button>
+            <Button onClick={() => setOpen(false)}>{t('plugins.close')}</Button>
+          </>
+        }
+      />
     </Drawer>
   );
 }

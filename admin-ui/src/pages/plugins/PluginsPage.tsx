@@ -1,7 +1,7 @@
 import { Alert, App, Col, Empty, Input, Row, Typography } from 'antd';
 import { Suspense, lazy, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { describeError, gqlRequest, useQuery } from '../../api';
+import { describeError, gqlRequest, toApiError, useQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageSpinner } from '../../components/PageSpinner';
 import { useT } from '../../i18n';
@@ -14,6 +14,7 @@ import {
   DisconnectAuthorizationMutation,
   PluginCatalogQuery,
   SetPluginEnabledMutation,
+  ShopPluginReadinessQuery,
   ShopPluginsQuery,
   StartAuthorizationMutation,
 } from './operations';
@@ -46,6 +47,9 @@ export default function PluginsPage() {
   const stateForbidden = shopPlugins.error?.code === 'FORBIDDEN';
   const readOnly = !mayEdit || stateForbidden;
   const catalog = useQuery(PluginCatalogQuery, {}, { skip: !stateForbidden });
+  // The shop's own forms and readiness; an error (a server without operators) leaves it out.
+  const readiness = useQuery(ShopPluginReadinessQuery, { shopId: shop.id });
+  const refreshReadiness = readiness.refetch;
 
   const { setData } = shopPlugins;
   const updatePlugin = useCallback(
@@ -61,8 +65,13 @@ export default function PluginsPage() {
 
   const entries: PluginEntry[] = useMemo(() => {
     if (stateForbidden) return (catalog.data?.plugins ?? []).map((plugin) => ({ plugin }));
-    return (shopPlugins.data?.shop.plugins ?? []).map((state) => ({ plugin: state.plugin, state }));
-  }, [stateForbidden, catalog.data, shopPlugins.data]);
+    const ready = readiness.data?.shop.plugins ?? [];
+    return (shopPlugins.data?.shop.plugins ?? []).map((state) => ({
+      plugin: state.plugin,
+      state,
+      readiness: ready.find((r) => r.name === state.name),
+    }));
+  }, [stateForbidden, catalog.data, shopPlugins.data, readiness.data]);
 
   const visible = useMemo(() => entries.filter((e) => matchesSearch(e.plugin, deferredSearch)), [entries, deferredSearch]);
   const groups = useMemo(() => {
@@ -82,7 +91,10 @@ export default function PluginsPage() {
       {
         update: updatePlugin,
         commit: async (n, e) => (await gqlRequest(SetPluginEnabledMutation, { shopId: shop.id, name: n, enabled: e })).setPluginEnabled,
-        onSuccess: (fresh) => void message.success(t(fresh.enabled ? 'plugins.enabled' : 'plugins.disabled', { title })),
+        onSuccess: (fresh) => {
+          void message.success(t(fresh.enabled ? 'plugins.enabled' : 'plugins.disabled', { title }));
+          void refreshReadiness();
+        },
         onError: (error, _n, e) => {
           const { title: why, detail } = describeError(error, t);
           void message.error({
@@ -106,6 +118,7 @@ export default function PluginsPage() {
     try {
       const fresh = (await gqlRequest(CheckPluginMutation, { shopId: shop.id, name })).checkPlugin;
       updatePlugin(name, () => fresh);
+      void refreshReadiness();
       if (fresh.health === 'OK') void message.success(t('plugins.checkOk', { title }));
       else void message.warning([t('plugins.checkFailed', { title }), fresh.lastError].filter(Boolean).join(' '), 6);
       return fresh;
@@ -135,6 +148,8 @@ export default function PluginsPage() {
     } catch (error) {
       reportFailure(t('plugins.connectFailed', { title }), error);
       setConnecting(({ [name]: _done, ...rest }) => rest);
+      // Credentials the operator does not provide are missing: the settings say which.
+      if (toApiError(error).code === 'BAD_USER_INPUT') openSettings(name);
     }
   }
 
@@ -152,6 +167,7 @@ export default function PluginsPage() {
         try {
           await gqlRequest(DisconnectAuthorizationMutation, { shopId: shop.id, plugin: name });
           updatePlugin(name, disconnected);
+          void refreshReadiness();
           void message.success(t('plugins.disconnected', { title }));
         } catch (error) {
           reportFailure(t('plugins.disconnectFailed', { title }), error);
@@ -285,7 +301,11 @@ export default function PluginsPage() {
             shopId={shop.id}
             state={settingsState}
             onClose={closeSettings}
-            onSaved={(fresh) => updatePlugin(fresh.name, () => fresh)}
+            readiness={entries.find((e) => e.plugin.name === settingsState.name)?.readiness}
+            onSaved={(fresh) => {
+              updatePlugin(fresh.name, () => fresh);
+              void refreshReadiness();
+            }}
             onCheck={check}
             checking={Boolean(checking[settingsState.name])}
           />

@@ -95,3 +95,29 @@ export const DisconnectAuthorizationMutation = graphql(`
     disconnectAuthorization(shopId: $shopId, plugin: $plugin)
   }
 `);
+
+export const ShopPluginReadinessFields = graphql(`
+  fragment ShopPluginReadiness on ShopPlugin {
+    name
+    configSchema
+    operatorManaged
+    notReadyReason
+    notReadyCode
+  }
+`);
+
+/**
+ * This shop's settings form of each plugin, what the operator manages, and whether Sync now /
+ * Check can run. Asked on its own: a server without operators answers it with an error, and the
+ * page then works as before (the plugin's own schema, buttons by `enabled`).
+ */
+export const ShopPluginReadinessQuery = graphql(`
+  query ShopPluginReadiness($shopId: ID!) {
+    shop(id: $shopId) {
+      id
+      plugins {
+        ...ShopPluginReadiness
+      }
+    }
+  }
+`);

@@ -121,3 +121,20 @@ export function initialFormData(config: unknown, formFields: readonly string[]):
   if (!isObject(config)) return {};
   return Object.fromEntries(Object.entries(config).filter(([key]) => formFields.includes(key)));
 }
+
+/**
+ * `configSchema` without the fields in `names` (the operator-managed ones: a seller never sees
+ * them, even from a server that still lists them), and the titles of the fields taken out.
+ */
+export function withoutFields(configSchema: unknown, names: readonly string[]): { schema: unknown; removed: string[] } {
+  if (!isObject(configSchema) || names.length === 0) return { schema: configSchema, removed: [] };
+  const properties = isObject(configSchema.properties) ? { ...configSchema.properties } : {};
+  const removed: string[] = [];
+  for (const name of names) {
+    const prop = properties[name];
+    removed.push(isObject(prop) && typeof prop.title === 'string' ? prop.title : titleCase(name));
+    delete properties[name];
+  }
+  const required = Array.isArray(configSchema.required) ? (configSchema.required as string[]).filter((n) => !names.includes(n)) : undefined;
+  return { schema: { ...configSchema, properties, ...(required ? { required } : {}) }, removed };
+}

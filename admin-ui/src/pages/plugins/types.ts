@@ -1,4 +1,5 @@
-import type { PluginInfoFragment, PluginKind, ShopPluginStateFragment } from '../../gql/graphql';
+import type { PluginInfoFragment, PluginKind, ShopPluginReadinessFragment, ShopPluginStateFragment } from '../../gql/graphql';
+import type { Translate } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 
 export type PluginInfo = PluginInfoFragment;
@@ -7,10 +8,29 @@ export type ShopPluginState = ShopPluginStateFragment;
 /** The order the catalog's groups are shown in. */
 export const KIND_ORDER: PluginKind[] = ['MARKETPLACE_SOURCE', 'CHANNEL_PUBLISHER', 'THEME', 'ANALYTICS_SINK'];
 
+/** What this shop's seller may fill in and whether Sync now / Check can run (ShopPluginReadiness). */
+export type PluginReadiness = ShopPluginReadinessFragment;
+
 /** One plugin as the page shows it: its catalog entry, and this shop's state when visible. */
 export interface PluginEntry {
   plugin: PluginInfo;
   state?: ShopPluginState;
+  /** Absent from servers without operators (then only `state.enabled` decides). */
+  readiness?: PluginReadiness;
+}
+
+const NOT_READY_CODES = ['NOT_CONNECTED', 'NOT_CONFIGURED', 'DISABLED', 'SHOP_SUSPENDED'];
+
+/**
+ * Why Sync now / Check cannot run, in words, or null when they can: the server's reason (it is
+ * localised), else the UI's words for its code.
+ */
+export function notReadyText(readiness: Pick<PluginReadiness, 'notReadyReason' | 'notReadyCode'> | undefined, title: string, t: Translate): string | null {
+  if (!readiness) return null;
+  if (readiness.notReadyReason) return readiness.notReadyReason;
+  const code = readiness.notReadyCode;
+  if (!code) return null;
+  return NOT_READY_CODES.includes(code) ? t(`plugins.notReady.${code}` as 'plugins.notReady.DISABLED', { title }) : code;
 }
 
 /** Whether a plugin matches a search, the way the server's `search` argument matches. */

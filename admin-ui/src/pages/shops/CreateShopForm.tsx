@@ -44,7 +44,7 @@ export function CreateShopForm({ onCreated, onCancel }: { onCreated: (shop: Shop
       onCreated(data.createShop);
     } catch (caught) {
       setError(caught);
-      const fields = fieldErrorsByName(caught);
+      const fields = fieldErrorsByName(caught, undefined, t);
       form.setFields(
         FIELDS.filter((name) => fields[name]).map((name) => ({ name, errors: [fields[name]] })),
       );

@@ -81,7 +81,7 @@ function SettingsForm() {
       void message.success(t('settings.saved'));
     } catch (caught) {
       setError(caught);
-      const fields = fieldErrorsByName(caught);
+      const fields = fieldErrorsByName(caught, undefined, t);
       form.setFields(SETTINGS_FIELDS.filter((name) => fields[name]).map((name) => ({ name, errors: [fields[name]] })));
     } finally {
       setBusy(false);

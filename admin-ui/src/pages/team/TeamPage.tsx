@@ -11,6 +11,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageSpinner } from '../../components/PageSpinner';
 import type { Role } from '../../gql/graphql';
 import { useT, type MessageKey } from '../../i18n';
+import { useWide } from '../../layout/useWide';
 import { hasRole, useShop, useShopActions } from '../../shop';
 import { AddMemberMutation, ChangeMemberRoleMutation, RemoveMemberMutation, TeamQuery } from './operations';
 import { ROLES, TEAM_ERROR_WORDS, isLastOwner, memberLabel, upsertMember, withoutMember, type MemberInfo, type TeamAction } from './team';
@@ -206,6 +207,7 @@ function AddMemberForm({
   onAdded: (member: MemberInfo) => void;
 }) {
   const t = useT();
+  const wide = useWide();
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
   const [busy, setBusy] = useState(false);
@@ -223,7 +225,7 @@ function AddMemberForm({
       // Refusals about the email go on the email field; anything else above the form.
       const words = TEAM_ERROR_WORDS.add;
       const code = isApiError(caught) ? caught.code : '';
-      const fields = fieldErrorsByName(caught);
+      const fields = fieldErrorsByName(caught, undefined, t);
       const onEmail: MessageKey | undefined = words[code];
       if (onEmail) form.setFields([{ name: 'email', errors: [t(onEmail)] }]);
       else if (fields.email) form.setFields([{ name: 'email', errors: [fields.email] }]);
@@ -239,7 +241,8 @@ function AddMemberForm({
       <Form<AddValues>
         form={form}
         name="add-member"
-        layout="inline"
+        // Side by side on wide screens; on phones one field under the other, full width.
+        layout={wide ? 'inline' : 'vertical'}
         aria-labelledby="add-member-title"
         initialValues={{ email: '', role: 'EDITOR' }}
         onFinish={submit}
@@ -252,10 +255,10 @@ function AddMemberForm({
           rules={emailRules(t)}
           extra={t('team.emailHelp')}
         >
-          <Input type="email" autoComplete="off" style={{ width: 260 }} />
+          <Input type="email" autoComplete="off" style={{ width: wide ? 260 : '100%' }} />
         </Form.Item>
         <Form.Item label={t('team.role')} name="role" rules={[{ required: true }]}>
-          <Select<Role> options={roleOptions} style={{ width: 140 }} />
+          <Select<Role> options={roleOptions} style={{ width: wide ? 140 : '100%' }} />
         </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<UserAddOutlined aria-hidden />} loading={busy} data-testid="add-member">
