@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+CUSTOM_PYDANTIC_ERRORS = frozenset({"value_error", "assertion_error"})
+"""pydantic error types whose message is a validator's own text (kept as the message alone)."""
 
 
 @dataclass
 class FieldError:
-    """One problem with one input field; `path` locates it (e.g. ["config", "url"])."""
+    """One problem with one input field; `path` locates it (e.g. ["config", "url"]).
+
+    `code` names the kind of problem where there is a stable one (pydantic's error types such
+    as ``string_too_short``), with the numbers and names it needs in `params` (e.g.
+    ``{"min_length": 8}``), so a client can say it in its own language."""
 
     path: list[str | int]
     message: str
+    code: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "message": self.message}
+        found: dict[str, Any] = {"path": self.path, "message": self.message}
+        if self.code is not None:
+            found["code"] = self.code
+            found["params"] = self.params
+        return found
+
+    @classmethod
+    def from_pydantic(cls, prefix: list[str | int], item: Mapping[str, Any]) -> FieldError:
+        """The field error of one item of a pydantic `ValidationError.errors()`, under `prefix`;
+        only plain values of its context (numbers, words, lists of them) become `params`. A
+        validator's own words (``value_error``, ``assertion_error``) carry no code: they say
+        more than any general one."""
+        if item["type"] in CUSTOM_PYDANTIC_ERRORS:
+            return cls([*prefix, *item["loc"]], item["msg"])
+        params = {
+            name: value
+            for name, value in (item.get("ctx") or {}).items()
+            if isinstance(value, str | int | float)
+            or (isinstance(value, list | tuple) and all(isinstance(v, str | int) for v in value))
+        }
+        return cls([*prefix, *item["loc"]], item["msg"], str(item["type"]), params)
 
 
 @dataclass

@@ -51,8 +51,9 @@ def shop_info(shop: Shop) -> ShopInfo:
 
 
 def validation_field_errors(error: ValidationError, prefix: str = "config") -> list[FieldError]:
+    """The field errors of a config `ValidationError`, each under `prefix` with its code."""
     return [
-        FieldError([prefix, *item["loc"]], item["msg"])
+        FieldError.from_pydantic([prefix], item)
         for item in error.errors(include_url=False, include_input=False)
     ]
 
@@ -199,7 +200,7 @@ class ShopPlugins:
             valid = adapter.validate_python(value)
         except ValidationError as exc:
             problems = [
-                FieldError([place, key, *item["loc"]], item["msg"])
+                FieldError.from_pydantic([place, key], item)
                 for item in exc.errors(include_url=False, include_input=False)
             ]
             raise BadInput(

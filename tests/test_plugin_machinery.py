@@ -146,6 +146,10 @@ def test_invalid_config_names_each_field_and_stores_nothing(
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     paths = sorted(tuple(f["path"]) for f in error["extensions"]["fields"])
     assert paths == [("config", "api_key"), ("config", "birds"), ("config", "loft_url")]
+    # Each carries a code and its numbers, which the admin says in the seller's language.
+    coded = {f["path"][-1]: (f.get("code"), f.get("params")) for f in error["extensions"]["fields"]}
+    assert coded["birds"] == ("less_than_equal", {"le": 10})
+    assert coded["loft_url"][0] == "url_parsing" and coded["api_key"][0] == "missing"
     assert ShopPlugin.objects(name="pigeon").count() == 0
     misplaced = client.error(CONFIGURE, {"s": shop, "c": {"api_key": "oops"}})
     assert misplaced["extensions"]["fields"][0]["path"] == ["config", "api_key"]
