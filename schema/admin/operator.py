@@ -13,11 +13,10 @@ from strawberry.scalars import JSON
 
 from cloudcat.core import operator
 from cloudcat.core.documents import AppPluginConfig
-from cloudcat.core.errors import BadInput
 from cloudcat.core.plugins import InstalledProvider
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.schema.admin.access import require_operator
-from cloudcat.schema.admin.plugins import Plugin, PluginHealth
+from cloudcat.schema.admin.plugins import Plugin, PluginHealth, config_input
 from cloudcat.schema.admin.shops import Shop
 from cloudcat.schema.context import AppInfo
 from cloudcat.schema.pagination import (
@@ -227,13 +226,7 @@ class OperatorMutation:
         self, info: AppInfo, name: str, config: JSON, secrets: JSON | None = None
     ) -> OperatorPlugin:
         require_operator(info)
-        if not isinstance(config, dict):
-            raise BadInput("`config` must be a JSON object")
-        if secrets is not None and (
-            not isinstance(secrets, dict)
-            or not all(v is None or isinstance(v, str) for v in secrets.values())
-        ):
-            raise BadInput("`secrets` must be a JSON object of strings (or null to clear)")
+        values, secret_values = config_input(config, secrets)
         service = info.context.shop_plugins
-        stored = await run_in_threadpool(service.configure_app, name, config, secrets)
+        stored = await run_in_threadpool(service.configure_app, name, values, secret_values)
         return OperatorPlugin.build(service, service.installed(name), stored, info.context.locale)

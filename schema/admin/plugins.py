@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import cast
+from typing import Any, cast
 
 import strawberry
 from bson import ObjectId
@@ -256,6 +256,21 @@ async def require_ready(info: AppInfo, shop: ShopDoc, name: str) -> None:
         raise PluginNotReady(state.not_ready_reason)
 
 
+def config_input(
+    config: JSON, secrets: JSON | None
+) -> tuple[dict[str, Any], dict[str, str | None] | None]:
+    """`config` and `secrets` as given to configurePlugin or configureAppPlugin, refused
+    unless `config` is a JSON object and `secrets` one of strings (or null to clear) by name."""
+    if not isinstance(config, dict):
+        raise BadInput("`config` must be a JSON object")
+    if secrets is not None and (
+        not isinstance(secrets, dict)
+        or not all(v is None or isinstance(v, str) for v in secrets.values())
+    ):
+        raise BadInput("`secrets` must be a JSON object of strings (or null to clear)")
+    return config, secrets
+
+
 @strawberry.type
 class PluginMutation:
     @strawberry.mutation(description="Turn a plugin on or off for one shop (editor).")
@@ -283,14 +298,10 @@ class PluginMutation:
         secrets: JSON | None = None,
     ) -> ShopPlugin:
         shop = await authorize(info, shop_id, Role.EDITOR)
-        if not isinstance(config, dict):
-            raise BadInput("`config` must be a JSON object")
-        if secrets is not None and (
-            not isinstance(secrets, dict)
-            or not all(v is None or isinstance(v, str) for v in secrets.values())
-        ):
-            raise BadInput("`secrets` must be a JSON object of strings (or null to clear)")
-        await run_in_threadpool(info.context.shop_plugins.configure, shop.id, name, config, secrets)
+        values, secret_values = config_input(config, secrets)
+        await run_in_threadpool(
+            info.context.shop_plugins.configure, shop.id, name, values, secret_values
+        )
         return await shop_plugin_of(info, shop, name)
 
     @strawberry.mutation(description="Run a plugin's health check now and record the result.")
