@@ -64,6 +64,12 @@ class TestMarketSource(SourceConformance):
         )
 
     @pytest.fixture
+    def shop_plugins(self, services: Services) -> ShopPlugins:
+        """The plugins of `services`, with the market (tests/conftest.py's own `shop_plugins`
+        knows only the installed plugins)."""
+        return services.shop_plugins
+
+    @pytest.fixture
     def source_factory(
         self, market: Market, enabled_plugin: EnablePlugin, shop_plugins: ShopPlugins, shop: Shop
     ) -> SourceFactory:
@@ -85,7 +91,8 @@ class TestMarketSource(SourceConformance):
 
 
 class TestFeedSource(SourceConformance):
-    """A JSON feed of 1,200 rows (checkpoints every 500), two of them unreadable."""
+    """A JSON feed of 1,200 rows (checkpoints every 500), two of them unreadable; a host that
+    starts asking for credentials, or keeps answering 429."""
 
     @pytest.fixture
     def source_factory(
@@ -111,6 +118,12 @@ class TestFeedSource(SourceConformance):
                 products={r["id"] for r in rows} - bad,
                 rejected=bad,
                 delete_product=delete,
+                expire_authorization=lambda: setattr(
+                    server, "require_authorization", "Bearer rotated"
+                ),
+                exhaust_rate_limit=lambda: server.fail_next(
+                    "/feed.json", 429, times=50, retry_after="0"
+                ),
             )
 
 
