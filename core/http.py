@@ -174,13 +174,13 @@ class TimeoutAdapter(HTTPAdapter):
                 raise
             limit_body(response, deadline, self.max_body_bytes)
         if self.budget is not None and response.status_code == 429:
-            wait = _retry_after(response.headers.get("Retry-After"))
+            wait = retry_after_seconds(response.headers.get("Retry-After"))
             if wait is not None:
                 self.budget.penalize(wait)
         return response
 
 
-def _retry_after(value: str | None) -> float | None:
+def retry_after_seconds(value: str | None) -> float | None:
     """The seconds of a `Retry-After` header given in seconds (None otherwise)."""
     try:
         seconds = float(value) if value is not None else None

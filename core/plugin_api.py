@@ -38,6 +38,7 @@ from cloudcat.core.http import (
     describe_request_error,
     http_session,
     redact_url,
+    retry_after_seconds,
 )
 from cloudcat.core.http_limits import DeadlineExceeded, ResponseTooLarge
 from cloudcat.core.i18n import ENUM_NAMES_KEY, I18N_KEY, untranslated
@@ -70,7 +71,6 @@ from cloudcat.core.ratelimit import (
     CallBudget,
     RateLimit,
     RateLimitExceeded,
-    SharedRateLimiter,
     ShopBudget,
 )
 from cloudcat.core.sources import (
@@ -161,7 +161,6 @@ __all__ = [
     "ResponseTooLarge",
     "Role",
     "SecretStr",
-    "SharedRateLimiter",
     "ShopBudget",
     "ShopInfo",
     "SourceAuthExpired",
@@ -187,5 +186,6 @@ __all__ = [
     "http_session",
     "redact_url",
     "require_plugin_enabled",
+    "retry_after_seconds",
     "untranslated",
 ]

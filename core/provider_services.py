@@ -1,7 +1,8 @@
 """What CloudCat does for a provider in its shop: `ProviderContext.services`.
 
 `ShopPlugins.provider` gives every provider it builds a `ProviderServices`: the plugin's
-per-shop state store, the account the shop authorized, and forgetting that authorization.
+per-shop state store, the account the shop authorized, forgetting that authorization, and the
+shop's share of the plugin's shared call budgets.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from bson import ObjectId
 from cloudcat.core.oauth import OAuthFlows, PluginDirectory, connection_of
 from cloudcat.core.plugin_state import ProviderState
 from cloudcat.core.providers import AuthorizedAccount
+from cloudcat.core.ratelimit import RateLimit, SharedRateLimiter, ShopBudget
 from cloudcat.core.storage.database import RawDatabase
 
 
@@ -25,6 +27,7 @@ class ProviderServices:
         self._directory = directory
         self._shop_id = ObjectId(shop_id)
         self._plugin = plugin
+        self._db = db
         self.state = ProviderState(db, shop_id, plugin)
 
     def authorized_account(self) -> AuthorizedAccount | None:
@@ -43,4 +46,11 @@ class ProviderServices:
         if given) and mark the plugin failed."""
         OAuthFlows(self._directory).revoke(
             self._shop_id, self._plugin, reason, stored_before=stored_before
+        )
+
+    def call_budget(self, key: str, limit: RateLimit) -> ShopBudget:
+        """The shop's share of the budget ``<plugin>:<key>`` (so a plugin never draws on
+        another plugin's budgets), kept in the database and shared by every worker."""
+        return SharedRateLimiter(self._db, f"{self._plugin}:{key}", limit).for_shop(
+            str(self._shop_id)
         )

@@ -42,6 +42,7 @@ from cloudcat.core.storage.database import RawDatabase
 
 if TYPE_CHECKING:
     from cloudcat.core.plugin_state import ProviderState
+    from cloudcat.core.ratelimit import RateLimit, ShopBudget
 
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{1,48}$")
 APP_LEVEL_KEY = "x-app-level"
@@ -104,6 +105,10 @@ class ShopServices(Protocol):
         """Delete the shop's authorization of this provider and mark the plugin failed."""
         ...
 
+    def call_budget(self, key: str, limit: RateLimit) -> ShopBudget:
+        """The shop's share of the plugin's shared call budget `key` (of at most `limit`)."""
+        ...
+
 
 @dataclass
 class ProviderContext:
@@ -117,9 +122,10 @@ class ProviderContext:
     when there is none that works. Call it before each batch of requests rather than keeping
     the token: it is cheap (one indexed read) and follows refreshes by other workers.
 
-    Sources never write the database: they keep what they remember in `state`. `db` is there
-    for plugins whose job is storing data in CloudCat's own database, such as the built-in
-    event store (an analytics sink).
+    Sources never touch the database: they keep what they remember in `state` and draw on
+    their marketplace app's call budget through `call_budget`; no built-in source reads `db`.
+    `db` is there only for plugins whose job is storing data in CloudCat's own database, such
+    as the built-in event store (an analytics sink).
     """
 
     shop: ShopInfo
@@ -152,6 +158,16 @@ class ProviderContext:
         the refused token was read), an authorization stored after it (the seller reconnected
         meanwhile) is kept."""
         self._services().forget_authorization(reason, stored_before)
+
+    def call_budget(self, key: str, limit: RateLimit) -> ShopBudget:
+        """This shop's share of a call budget shared by every shop and worker of the plugin.
+
+        `key` names the budget within the plugin (e.g. the marketplace app's key: every shop
+        using that app draws on one budget), `limit` its rate and burst. While several shops
+        call, each gets a fair share; alone, a shop gets it all (`cloudcat.core.ratelimit`).
+        Pass the result to `http_session(budget=...)` or call its `acquire()` before each call.
+        """
+        return self._services().call_budget(key, limit)
 
 
 _CONFIG_SCHEMAS: weakref.WeakKeyDictionary[type[Provider], tuple[type[BaseModel], str]] = (

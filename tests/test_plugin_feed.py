@@ -9,10 +9,18 @@ from typing import Any
 import pytest
 import requests
 
+from cloudcat.core.catalog.engine import describe_failure
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import BadInput, PluginFailure
 from cloudcat.core.http import describe_request_error, http_session, redact_url
-from cloudcat.core.plugin_api import Checkpoint, ExpectedTotal, ProductRecord, RejectedRecord
+from cloudcat.core.plugin_api import (
+    Checkpoint,
+    ExpectedTotal,
+    ProductRecord,
+    RejectedRecord,
+    SourceAuthExpired,
+    SourceRateLimited,
+)
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.plugins.feed import source as feed_module
 from cloudcat.plugins.feed.source import FeedSource
@@ -212,6 +220,47 @@ def test_a_feed_that_keeps_failing_is_a_plugin_failure(
         records(source)
     assert "s3cret" not in str(caught.value)
     assert len(feed_server.hits("/missing")) == 1  # 404 is not retried
+
+
+def test_a_refused_access_is_source_auth_expired_and_not_retried(
+    feed_server: FeedServer, shop_plugins: ShopPlugins, shop: Shop
+) -> None:
+    url = feed_server.serve_json("/feed", GOOD)
+    for status, reason in ((401, "Unauthorized"), (403, "Forbidden")):
+        feed_server.fail_next("/feed", status)
+        with pytest.raises(SourceAuthExpired) as caught:
+            records(feed_source(shop_plugins, shop, {"url": url}))
+        assert str(caught.value) == (
+            f"the feed at {url} refused access (HTTP {status} {reason}): "
+            "check its URL and the Authorization setting"
+        )
+        assert not caught.value.retryable
+        assert describe_failure(caught.value, "feed") == (str(caught.value), caught.value.code)
+    assert len(feed_server.hits("/feed")) == 2  # one request each: a refusal is not retried
+
+
+def test_a_persistent_429_is_source_rate_limited_with_its_retry_after(
+    feed_server: FeedServer, shop_plugins: ShopPlugins, shop: Shop
+) -> None:
+    url = feed_server.serve_json("/feed", GOOD)
+    feed_server.fail_next("/feed", 429, retry_after="0", times=10)
+    with pytest.raises(SourceRateLimited) as caught:
+        records(feed_source(shop_plugins, shop, {"url": url}))
+    assert caught.value.retry_after == 0
+    assert len(feed_server.hits("/feed")) > 1  # the session retried first
+
+    url = feed_server.serve_json("/other", GOOD)
+    feed_server.fail_next("/other", 429, times=10)  # no Retry-After: the wait is unknown
+    with pytest.raises(SourceRateLimited) as caught:
+        records(feed_source(shop_plugins, shop, {"url": url}))
+    assert caught.value.retry_after is None
+    message, code = describe_failure(caught.value, "feed")
+    assert code == "SOURCE_RATE_LIMITED"
+    assert message == (
+        "the marketplace is limiting how fast this shop is read (the feed at "
+        f"{url} keeps answering HTTP 429 Too Many Requests); "
+        "the sync goes on later from where it stopped"
+    )
 
 
 def test_unreachable_and_unreadable_feeds_fail_clearly(

@@ -1,5 +1,6 @@
 """What CloudCat does for a provider in its shop (`ProviderContext.services`): the per-shop state
-store, the authorized account, and forgetting the authorization. Real database throughout."""
+store, the authorized account, forgetting the authorization, and the shared call budgets. Real
+database throughout."""
 
 from __future__ import annotations
 
@@ -14,9 +15,13 @@ from cloudcat.core.plugin_api import (
     AuthorizedAccount,
     NoConfig,
     ProviderContext,
+    RateLimit,
+    RateLimitExceeded,
 )
 from cloudcat.core.plugin_state import STATE_COLLECTION, ProviderState
+from cloudcat.core.provider_services import ProviderServices
 from cloudcat.core.providers import Provider
+from cloudcat.core.ratelimit import COLLECTION as BUDGETS
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase, open_storage
 from cloudcat.core.tenancy import ShopPlugins, shop_info
@@ -90,6 +95,30 @@ def test_the_authorized_account_and_forgetting_it(shop_plugins: ShopPlugins, sho
     kept = built(shop_plugins, other).context.authorized_account()
     assert kept is not None and (kept.account_id, kept.account_name) == ("7", "someone")
     assert ShopPlugin.objects.get(shop_id=other.id, name=PLUGIN).health != "error"
+
+
+def test_a_call_budget_is_shared_by_the_shops_of_a_plugin_and_by_nobody_else(
+    db: RawDatabase, shop_plugins: ShopPlugins, shop: Shop
+) -> None:
+    limit = RateLimit(100.0, 10.0)
+    mine = built(shop_plugins, shop).context.call_budget("app-1", limit)
+    other_shop = built(shop_plugins, make_shop("other-house")).context.call_budget("app-1", limit)
+    assert mine.acquire() == 0 and other_shop.acquire() == 0
+    mine.penalize(600)  # the marketplace banned the app for ten minutes
+    with pytest.raises(RateLimitExceeded, match=f"{PLUGIN}:app-1 is spent"):
+        other_shop.acquire()  # the ban holds every shop of the app back
+    with pytest.raises(RateLimitExceeded):
+        built(shop_plugins, shop).context.call_budget("app-1", limit).acquire()  # a new run too
+
+    # Another app key of the plugin, and the same key of another plugin, are other budgets.
+    assert built(shop_plugins, shop).context.call_budget("app-2", limit).acquire() == 0
+    elsewhere = ProviderServices(shop_plugins, db, shop.id, "webhook")
+    assert elsewhere.call_budget("app-1", limit).acquire() == 0
+    assert {doc["_id"] for doc in db[BUDGETS].find()} == {
+        f"{PLUGIN}:app-1",
+        f"{PLUGIN}:app-2",
+        "webhook:app-1",
+    }
 
 
 def test_open_storage_creates_the_registered_raw_indexes(settings: Settings) -> None:

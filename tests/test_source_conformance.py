@@ -93,7 +93,8 @@ class TestMarketSource(SourceConformance):
 
 
 class TestFeedSource(SourceConformance):
-    """A JSON feed of 1,200 rows (checkpoints every 500), two of them unreadable."""
+    """A JSON feed of 1,200 rows (checkpoints every 500), two of them unreadable; a host that
+    starts asking for credentials, or keeps answering 429."""
 
     @pytest.fixture
     def source_factory(
@@ -119,6 +120,12 @@ class TestFeedSource(SourceConformance):
                 products={r["id"] for r in rows} - bad,
                 rejected=bad,
                 delete_product=delete,
+                expire_authorization=lambda: setattr(
+                    server, "require_authorization", "Bearer rotated"
+                ),
+                exhaust_rate_limit=lambda: server.fail_next(
+                    "/feed.json", 429, times=50, retry_after="0"
+                ),
             )
 
 

@@ -23,7 +23,7 @@ from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Shop, SourceSyncState, SyncRun
 from cloudcat.core.services import Services
 from cloudcat.core.settings import Settings
-from cloudcat.core.sources import EntityKind, ProductRecord
+from cloudcat.core.sources import Checkpoint, EntityKind, ProductRecord, RejectedRecord
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.plugins.woocommerce import source as woo_source
 from cloudcat.plugins.woocommerce.errors import WooCommerceError
@@ -201,7 +201,7 @@ def test_a_sync_stopped_by_a_revoked_key_resumes_from_its_page_with_a_new_key(
 
     assert report.resumed == 1 and report.kind == "full"
     pages = [r.query["page"][-1] for r in product_requests(fake)[before:]]
-    assert pages[0] == "2"  # the last page stored is read again, then the rest
+    assert pages[0] == "2"  # asked again (for products deletions shifted onto it), then the rest
     assert set(snapshot(db, shop.id)) == {str(pid) for pid in fake.product_ids()}
     assert all(doc["status"] in ("active", "delisted") for doc in snapshot(db, shop.id).values())
 
@@ -433,3 +433,49 @@ def test_fetch_reads_products_by_id_and_reports_the_gone_ones(
     product = items[0]
     assert isinstance(product, ProductRecord)
     assert product.modified_at is not None and product.modified_at < datetime.now(UTC)
+
+
+def listed(source: WooCommerceSource, checkpoint: str | None = None) -> list[Any]:
+    """What a full product listing yields (resumed at `checkpoint`)."""
+    return list(source.iter_products(since=None, checkpoint=checkpoint))
+
+
+def product_refs(items: list[Any]) -> list[str]:
+    """The ids of the products (records and rejections) in `items`, in order."""
+    return [
+        item.external_id if isinstance(item, ProductRecord) else item.reference
+        for item in items
+        if isinstance(item, ProductRecord | RejectedRecord)
+    ]
+
+
+def test_a_resume_starts_after_its_checkpoint_even_when_products_were_deleted_before_it(
+    services: Services, shop: Shop, fake: WooCommerceFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(woo_source, "PAGE_SIZE", 7)
+    built = services.shop_plugins.provider(shop, SOURCE)
+    assert isinstance(built, WooCommerceSource)
+    ids = [str(pid) for pid in fake.product_ids()]
+    items = listed(built)
+    assert product_refs(items) == ids
+    tokens = [item.token for item in items if isinstance(item, Checkpoint)]
+    assert tokens[:2] == [f"2:{ids[6]}", f"3:{ids[13]}"]  # the next page, the last id read
+
+    assert product_refs(listed(built, tokens[1])) == ids[14:]  # nothing of pages 1-2 again
+    fake.delete_product(int(ids[0]))  # two products of page 1 go: page 3's first two
+    fake.delete_product(int(ids[8]))  # products move onto page 2
+    before = len(product_requests(fake))
+    assert product_refs(listed(built, tokens[1])) == ids[14:]  # and are not lost
+    pages = [r.query["page"][-1] for r in product_requests(fake)[before:]]
+    assert pages[:2] == ["2", "3"]
+
+
+def test_a_checkpoint_of_the_earlier_page_tokens_still_reads_that_page_again(
+    services: Services, shop: Shop, fake: WooCommerceFake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(woo_source, "PAGE_SIZE", 7)
+    built = services.shop_plugins.provider(shop, SOURCE)
+    assert isinstance(built, WooCommerceSource)
+    ids = [str(pid) for pid in fake.product_ids()]
+    assert product_refs(listed(built, "2")) == ids[7:]  # a stored "2": page 2 was the last read
+    assert product_refs(listed(built, "not-a-token")) == ids  # unknown: from the start

@@ -23,10 +23,13 @@ from cloudcat.core.plugin_api import (
     ProductStream,
     PromotionStream,
     RejectedRecord,
+    SourceAuthExpired,
     SourceCapability,
+    SourceRateLimited,
     describe_request_error,
     http_session,
     redact_url,
+    retry_after_seconds,
 )
 from cloudcat.plugins.feed.extras import read_categories, read_promotions
 from cloudcat.plugins.feed.parsing import (
@@ -42,6 +45,8 @@ from cloudcat.plugins.feed.parsing import (
 
 MAX_FEED_BYTES = 64 * 1024 * 1024
 ACCEPT = "application/json, text/csv;q=0.9, */*;q=0.5"
+REFUSED = frozenset({401, 403})
+"""The answers of a host refusing the feed's URL or credentials."""
 CHECKPOINT_EVERY = 500
 """Rows between two checkpoints."""
 
@@ -229,7 +234,9 @@ class FeedSource(MarketplaceSource):
     ) -> ProductStream:
         """Yield a record or a rejection for every product row, with checkpoints.
 
-        Raises `PluginFailure` when the feed as a whole cannot be fetched or read.
+        Raises `PluginFailure` when the feed as a whole cannot be fetched or read:
+        `SourceAuthExpired` when its host refuses access, `SourceRateLimited` when it keeps
+        answering 429.
         """
         feed = self._feed()
         rows = feed.products()
@@ -295,6 +302,24 @@ class FeedSource(MarketplaceSource):
     def _where(self) -> str:
         return redact_url(str(self.config.url))
 
+    def _refusal(self, response: requests.Response) -> PluginFailure:
+        """The error of a feed answering `response` (not 2xx) after the session's retries:
+        `SourceAuthExpired` for a refused access (401/403: not retried, the seller must fix
+        the URL or the credentials), `SourceRateLimited` for a 429 (with its ``Retry-After``),
+        else a `PluginFailure` naming the status."""
+        answered = f"HTTP {response.status_code} {response.reason}".strip()
+        if response.status_code in REFUSED:
+            return SourceAuthExpired(
+                f"the feed at {self._where} refused access ({answered}): "
+                "check its URL and the Authorization setting"
+            )
+        if response.status_code == 429:
+            return SourceRateLimited(
+                f"the feed at {self._where} keeps answering {answered}",
+                retry_after_seconds(response.headers.get("Retry-After")),
+            )
+        return PluginFailure(f"the feed at {self._where} answered {answered}")
+
     def _fetch(self) -> tuple[str, str]:
         url = str(self.config.url)
         headers = {"Accept": ACCEPT}
@@ -308,10 +333,7 @@ class FeedSource(MarketplaceSource):
                 session.get(url, headers=headers, stream=True) as response,
             ):
                 if not response.ok:
-                    raise PluginFailure(
-                        f"the feed at {self._where} answered HTTP {response.status_code} "
-                        f"{response.reason}"
-                    )
+                    raise self._refusal(response)
                 body = response.content  # the session caps it at MAX_FEED_BYTES
                 content_type = response.headers.get("Content-Type", "")
                 charset = response.encoding if "charset" in content_type.lower() else None

@@ -71,7 +71,6 @@ from cloudcat.core.plugin_api import (
     RateLimit,
     RateLimitExceeded,
     RejectedRecord,
-    SharedRateLimiter,
     ShopBudget,
     SourceAuthExpired,
     SourceError,
@@ -239,14 +238,12 @@ class TaobaoSource(TaobaoAuthorization, MarketplaceSource):
         return config
 
     def budget(self) -> ShopBudget:
-        """This shop's share of the app's call budget (shared through the database)."""
+        """This shop's share of the app's call budget (``taobao:<app key>``, shared by every
+        shop using the app and by every worker)."""
         settings = self.settings
-        limiter = SharedRateLimiter(
-            self.context.db,
-            f"taobao:{settings.app_key}",
-            RateLimit(settings.calls_per_second, settings.burst),
+        return self.context.call_budget(
+            settings.app_key, RateLimit(settings.calls_per_second, settings.burst)
         )
-        return limiter.for_shop(self.context.shop.id)
 
     def access_token(self) -> str:
         """The seller's working access token (the TOP ``session``)."""

@@ -5,9 +5,12 @@ a read-only REST API key, and keeps the catalog current through WooCommerce's si
 
 * **Full and incremental syncs.** Products of any status but trash are listed in id order,
   100 a page; ``since`` becomes ``modified_after`` compared in GMT (``dates_are_gmt=true``).
-  Each page ends with a `Checkpoint` holding its number: a resumed run reads that page again
-  (so up to a page of products deleted meanwhile cannot shift one past the resume point) and
-  goes on. The first page's ``X-WP-Total`` is the `ExpectedTotal`.
+  Each page ends with a `Checkpoint` naming the next page and the last product id read
+  (``<next page>:<last id>``). A resumed run asks for the page before the next one again but
+  yields only the products after that id on it (so up to a page of products deleted meanwhile,
+  which shift later ones to earlier pages, cannot push one past the resume point), then goes
+  on: nothing already read comes twice. The first page's ``X-WP-Total`` is the
+  `ExpectedTotal`.
 * **Records.** Money stays exact (`Decimal`) in the store's currency (asked once per sync and
   remembered for webhooks); a product on sale has its regular price as the compare-at price;
   a variable product's variants carry their attribute values as options. A product that
@@ -209,9 +212,32 @@ def product_record(product: WooProduct, currency: str) -> ProductRecord:
     )
 
 
-def _reference(item: Mapping[str, Any]) -> str:
+def _product_id(item: Mapping[str, Any]) -> int | None:
+    """The product's id, or None when it has none."""
     pid = item.get("id")
-    return str(pid) if isinstance(pid, int) and not isinstance(pid, bool) else "a product"
+    return pid if isinstance(pid, int) and not isinstance(pid, bool) else None
+
+
+def _reference(item: Mapping[str, Any]) -> str:
+    pid = _product_id(item)
+    return "a product" if pid is None else str(pid)
+
+
+def _resume(checkpoint: str | None) -> tuple[int, int | None]:
+    """The page a listing resumed at `checkpoint` reads first, and the last product id read
+    before (the products up to it are not yielded again; None: yield every one).
+
+    A token is ``<next page>:<last id>``, and the page before the next one is read first (see
+    the module). A token of an earlier version is the last page read (only digits): that
+    page is read again whole, as it was then. Anything else starts from the first page."""
+    if not checkpoint:
+        return 1, None
+    if checkpoint.isdigit():
+        return max(1, int(checkpoint)), None
+    page, colon, last = checkpoint.partition(":")
+    if colon and page.isdigit() and last.isdigit():
+        return max(1, int(page) - 1), int(last)
+    return 1, None
 
 
 class WooCommerceSource(MarketplaceSource):
@@ -294,8 +320,10 @@ class WooCommerceSource(MarketplaceSource):
     def iter_products(
         self, *, since: datetime | None = None, checkpoint: str | None = None
     ) -> ProductStream:
-        """Every product (``since``: modified after it, in GMT), page by page."""
-        start = int(checkpoint) if checkpoint and checkpoint.isdigit() else 1
+        """Every product (``since``: modified after it, in GMT), page by page in id order,
+        resuming after the products a `checkpoint` says were read."""
+        start, read_up_to = _resume(checkpoint)
+        last = read_up_to or 0
         with self.client() as client:
             currency = self._currency(client)
             pages = client.iter_product_pages(
@@ -305,8 +333,12 @@ class WooCommerceSource(MarketplaceSource):
                 if page.page == start and page.total is not None:
                     yield ExpectedTotal(page.total)
                 for item in page.items:
+                    pid = _product_id(item)
+                    if read_up_to is not None and pid is not None and pid <= read_up_to:
+                        continue  # read before the checkpoint
                     yield self._read(client, item, currency)
-                yield Checkpoint(str(page.page))
+                    last = max(last, pid or 0)
+                yield Checkpoint(f"{page.page + 1}:{last}")
 
     def fetch(self, entity: EntityKind, external_ids: Sequence[str]) -> SourceStream:
         """The current state of products by id (`Deleted` for those the site no longer has)."""
