@@ -17,6 +17,8 @@ from bson import ObjectId
 
 from cloudcat.core.catalog.report import SyncReport
 from cloudcat.core.catalog.sync import run_source_sync
+from cloudcat.core.content.jobs import publish_due_handler
+from cloudcat.core.content.publishing import PUBLISH_DUE
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import NotFound
 from cloudcat.core.jobs import JobContext, JobHandler, JobState, enqueue, list_jobs
@@ -96,6 +98,7 @@ def collect_handlers(services: Services) -> dict[str, JobHandler]:
     handlers: dict[str, JobHandler] = {
         CATALOG_SYNC: catalog_sync_handler(services),
         SITE_CHANGE_DUE: change_due_handler,
+        PUBLISH_DUE: publish_due_handler(),
     }
     for impl in services.plugins.hook.cloudcat_job_handlers.get_hookimpls():
         contributed = cast(dict[str, JobHandler], impl.function() or {})
