@@ -25,6 +25,7 @@ from cloudcat.core.errors import CloudCatError
 from cloudcat.core.plugins import Plugins
 from cloudcat.core.settings import Settings
 from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
+from cloudcat.schema.admin.content import ContentAdminMutation, ContentAdminQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
 from cloudcat.schema.admin.oauth import OAuthMutation
@@ -51,6 +52,7 @@ ADMIN_QUERIES: tuple[type, ...] = (
     PluginQuery,
     ReferenceQuery,
     OperatorQuery,
+    ContentAdminQuery,
 )
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
@@ -61,6 +63,7 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     CatalogMutation,
     OAuthMutation,
     OperatorMutation,
+    ContentAdminMutation,
 )
 STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
 
