@@ -43,6 +43,7 @@ from cloudcat.schema.limits import (
 )
 from cloudcat.schema.pagination import DEFAULT_PAGE_SIZE
 from cloudcat.schema.storefront import StorefrontQuery
+from cloudcat.schema.storefront.content import ContentQuery
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,7 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     OperatorMutation,
     ContentAdminMutation,
 )
-STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
+STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery, ContentQuery)
 
 
 class SchemaBuildError(RuntimeError):
