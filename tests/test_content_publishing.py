@@ -81,6 +81,11 @@ def test_a_stale_draft_version_is_a_conflict(shop: Shop) -> None:
     save_draft(shop.id, page["_id"], "en", _data("En"), draft_version=0)
 
 
+def _ms(moment: datetime) -> datetime:
+    """`moment` as the database stores it (milliseconds)."""
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 def _run_due_job(db: RawDatabase, shop: Shop, at: datetime) -> object:
     """Run the shop's publish job with a real worker as if the clock said `at`: its `run_at`
     is moved to the real past (so the worker claims it now) and the handler's clock is `at`."""
@@ -101,11 +106,11 @@ def test_a_scheduled_publish_is_applied_by_its_job_at_its_time(db: RawDatabase, 
     schedule_publish(db, shop.id, page["_id"], "zh-CN", at, now=now)
     save_draft(shop.id, page["_id"], "zh-CN", _data("edited after scheduling"))
     job = db["jobs"].find_one({"shop_id": shop.id, "kind": PUBLISH_DUE})
-    assert job is not None and job["run_at"] == at.replace(
-        microsecond=at.microsecond // 1000 * 1000
-    )
+    assert job is not None and job["run_at"] == _ms(at)
     assert job["idempotency_key"] == f"{page['_id']}:zh-CN:1"
-    assert next_scheduled_publish(shop.id, now) is not None
+    assert next_scheduled_publish(shop.id, now) == _ms(at)
+    # The site's caches stop being used once the scheduled moment has passed.
+    assert site_version.current(shop.id).valid_until == _ms(at)
     assert published_page(shop.id, "landing", "d11", "zh-CN", "zh-CN") is None
     assert not apply_due_publish(
         shop.id, str(page["_id"]), "zh-CN", 1, now=at - timedelta(seconds=1)
@@ -184,3 +189,21 @@ def test_one_shop_never_reads_or_changes_another_shops_pages(shop: Shop) -> None
             change()
     live = published_page(shop.id, "landing", "mine", "zh-CN", "zh-CN")
     assert live is not None and live.title == "Mine"
+
+
+def test_a_live_campaigns_start_and_end_are_scheduled_changes(shop: Shop) -> None:
+    now = datetime.now(UTC)
+    starts, ends = now + timedelta(days=1), now + timedelta(days=3)
+    page = create_page(
+        shop.id, "campaign", "zh-CN", _data("双11"), handle="d11", starts_at=starts, ends_at=ends
+    )
+    assert next_scheduled_publish(shop.id, now) is None  # not live: nothing changes by itself
+    publish_now(shop.id, page["_id"], "zh-CN")
+    assert next_scheduled_publish(shop.id, now) == _ms(starts)
+    assert next_scheduled_publish(shop.id, starts) == _ms(ends)
+    assert published_pages(shop.id, "campaign", "zh-CN", "zh-CN", limit=5) == []  # not yet running
+    update_page(shop.id, page["_id"], starts_at=now - timedelta(hours=1))
+    running = published_pages(shop.id, "campaign", "zh-CN", "zh-CN", limit=5)
+    assert [p.handle for p in running] == ["d11"]
+    with pytest.raises(BadInput):
+        update_page(shop.id, page["_id"], ends_at=now - timedelta(days=2))

@@ -13,11 +13,11 @@ import copy
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -129,7 +129,7 @@ class CountdownSettings(BlockSettings):
         None, "Promotion", "促销活动", "Counts down to the promotion's end", "倒计时至活动结束",
         max_length=200,
     )  # fmt: skip
-    ends_at: datetime | None = _field(None, "Ends at", "结束时间")
+    ends_at: AwareDatetime | None = _field(None, "Ends at", "结束时间")
 
     @model_validator(mode="after")
     def _target_given(self) -> CountdownSettings:
