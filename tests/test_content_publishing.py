@@ -152,6 +152,9 @@ def test_a_renamed_page_keeps_its_old_handle_for_a_redirect(shop: Shop) -> None:
         update_page(shop.id, other["_id"], handle="spring")
     second = create_page(shop.id, "landing", "zh-CN", _data("Spring"))
     assert second["handle"] == "spring-2"
+    create_page(shop.id, "home", "zh-CN", _data("Home"))
+    with pytest.raises(Conflict):
+        create_page(shop.id, "home", "en", _data("Another home"))
 
 
 def test_articles_are_listed_newest_first_with_tags_and_pages(shop: Shop) -> None:

@@ -141,6 +141,8 @@ def create_page(
     draft = clean_data(data, ["data"])
     _check_window(starts_at, ends_at)
     if kind == "home":
+        if pages_collection().find_one({"shop_id": shop_id, "kind": "home"}, {"_id": 1}):
+            raise Conflict("this shop has a home page already: edit that one")
         wanted, exact = HOME_HANDLE, True
     elif handle:
         wanted, exact = clean_handle(handle), True
