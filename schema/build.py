@@ -27,6 +27,7 @@ from cloudcat.core.settings import Settings
 from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
+from cloudcat.schema.admin.media import MediaMutation, MediaQuery
 from cloudcat.schema.admin.oauth import OAuthMutation
 from cloudcat.schema.admin.operator import OperatorMutation, OperatorQuery
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
@@ -51,6 +52,7 @@ ADMIN_QUERIES: tuple[type, ...] = (
     PluginQuery,
     ReferenceQuery,
     OperatorQuery,
+    MediaQuery,
 )
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
@@ -61,6 +63,7 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     CatalogMutation,
     OAuthMutation,
     OperatorMutation,
+    MediaMutation,
 )
 STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
 
