@@ -16,7 +16,7 @@ from cloudcat.core.media.library import add_upload, delete_asset, list_assets, s
 from cloudcat.core.media.store import FileMediaStore
 from cloudcat.core.storage.database import RawDatabase
 from tests.conftest import make_shop
-from tests.media_samples import HTML, PDF, SVG, jpeg_with_exif, picture, png_bomb
+from tests.media_helpers import HTML, PDF, SVG, jpeg_with_exif, picture, png_bomb
 
 LIMITS = Limits(max_bytes=2_000_000, max_pixels=20_000_000)
 

@@ -1,12 +1,18 @@
-"""Sample files for the media tests, made with Pillow (and by hand for the malicious ones)."""
+"""What the media tests share: sample files made with Pillow (and by hand for the malicious
+ones), and a team of people with roles in two shops who upload over HTTP."""
 
 from __future__ import annotations
 
 import io
 import struct
 import zlib
+from collections.abc import Callable
+from typing import Any
 
+import pytest
 from PIL import Image
+
+from tests.graphql_client import GraphQLClient
 
 
 def picture(width: int, height: int, fmt: str = "PNG", mode: str = "RGB", **save: object) -> bytes:
@@ -53,3 +59,52 @@ SVG = (
     b"<script>alert(1)</script></svg>"
 )
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+ADD = "mutation($s: ID!, $e: String!, $r: Role!) { addMember(shopId: $s, email: $e, role: $r) { role } }"
+TOKEN = (
+    'mutation($s: ID!, $r: Role!) { createAdminToken(shopId: $s, name: "t", role: $r) { token } }'
+)
+BINARY = {"Content-Type": "application/octet-stream"}
+
+
+@pytest.fixture
+def team(make_client: Callable[[], GraphQLClient]) -> dict[str, Any]:
+    owner, editor, analyst, stranger = (make_client() for _ in range(4))
+    owner.sign_up("owner@example.com")
+    shop = owner.create_shop("tea-house")
+    for person, email, role in (
+        (editor, "ed@example.com", "EDITOR"),
+        (analyst, "an@example.com", "ANALYST"),
+    ):
+        person.sign_up(email)
+        owner.data(ADD, {"s": shop, "e": email, "r": role})
+    stranger.sign_up("stranger@example.com")
+    other = stranger.create_shop("other-shop")
+    return {
+        "owner": owner,
+        "editor": editor,
+        "analyst": analyst,
+        "stranger": stranger,
+        "shop": shop,
+        "other": other,
+    }
+
+
+def upload(
+    person: GraphQLClient,
+    shop: str,
+    data: bytes,
+    filename: str = "a.png",
+    headers: dict[str, str] | None = None,
+) -> Any:
+    return person.http.post(
+        f"/media/{shop}",
+        params={"filename": filename, "alt": "A picture"},
+        content=data,
+        headers={**BINARY, **(headers or {})},
+    )
+
+
+def code(response: Any) -> str:
+    return str(response.json()["errors"][0]["extensions"]["code"])
