@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from cloudcat.core import site_version
 from cloudcat.core.documents import Shop
 from cloudcat.core.media import MediaAsset, MediaRejected, image_set
 from cloudcat.core.media.images import Limits
@@ -146,7 +147,9 @@ def test_deleting_removes_the_files_and_image_set_gives_none(
     asset = add_upload(store, shop.id, picture(800, 600), LIMITS).asset
     kept = add_upload(store, shop.id, picture(900, 600), LIMITS).asset
     assert image_set(shop.id, str(asset.id)) is not None
+    version = site_version.current(shop.id).version
     delete_asset(store, asset)
+    assert site_version.current(shop.id).version == version + 1  # cached pages follow
     assert image_set(shop.id, str(asset.id)) is None
     assert all(not store.has(shop.id, v.key) for v in asset.variants)
     assert all(store.has(shop.id, v.key) for v in kept.variants)
@@ -174,7 +177,9 @@ def test_image_set_of_an_asset(store: FileMediaStore, shop: Shop) -> None:
     # the URL of one of its variants is the asset too (product pictures of the demo)
     by_url = image_set(shop.id, f"http://127.0.0.1:8000/media/{shop.id}/{asset.variants[0].key}")
     assert by_url is not None and by_url.srcset == image_set(shop.id, str(asset.id)).srcset  # type: ignore[union-attr]
+    version = site_version.current(shop.id).version
     set_alt(asset, "  Longjing  ")
+    assert site_version.current(shop.id).version == version + 1
     assert image_set(shop.id, str(asset.id)).alt == "Longjing"  # type: ignore[union-attr]
 
 
