@@ -86,7 +86,9 @@ def _pattern(look: int) -> Image.Image:
     return layer
 
 
-def _centered(draw: ImageDraw.ImageDraw, y: int, text: str, size: int, fill: object) -> None:
+def _centered(
+    draw: ImageDraw.ImageDraw, y: int, text: str, size: int, fill: tuple[int, int, int]
+) -> None:
     font = _font(size)
     left, _, right, _ = draw.textbbox((0, 0), text, font=font)
     draw.text(((SIZE - (right - left)) / 2, y), text, font=font, fill=fill)
