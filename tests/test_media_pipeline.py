@@ -234,3 +234,24 @@ def test_listing_searches_and_pages(store: FileMediaStore, shop: Shop) -> None:
     assert [a.id for a in list_assets(shop.id, 10, before=ids[2], search="tea-")] == ids[1::-1]
     assert [a.filename for a in list_assets(shop.id, 10, search="celadon")] == ["cup.png"]
     assert list_assets(shop.id, 10, search=".*") == []
+
+
+def test_gifs_and_phone_multi_picture_jpegs_are_taken(store: FileMediaStore, shop: Shop) -> None:
+    frames = [Image.new("P", (400, 300), color) for color in (1, 2, 3)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:])
+    gif = add_upload(store, shop.id, out.getvalue(), LIMITS, "anim.webp").asset
+    assert gif.content_type == "image/gif"
+    assert sorted((v.width, v.format) for v in gif.variants) == [
+        (320, "gif"),
+        (320, "webp"),
+        (400, "gif"),
+        (400, "webp"),
+    ]
+    assert _open(store, shop, gif.variants[0].key).format in ("GIF", "WEBP")
+    photo = Image.new("RGB", (500, 400), (10, 120, 200))
+    mpo = io.BytesIO()
+    photo.save(mpo, "MPO", save_all=True, append_images=[photo.resize((100, 80))])
+    assert Image.open(io.BytesIO(mpo.getvalue())).format == "MPO"
+    asset = add_upload(store, shop.id, mpo.getvalue(), LIMITS, "phone.jpg").asset
+    assert (asset.content_type, asset.width, asset.height) == ("image/jpeg", 500, 400)

@@ -24,6 +24,9 @@ MAX_WIDTH = 2048
 """The widest variant made; larger originals are scaled down to it."""
 
 PILLOW_FORMATS = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+OPENED_AS = {**PILLOW_FORMATS, "MPO": "jpeg"}
+"""What Pillow may call an image it opened with `PILLOW_FORMATS`' readers: a phone's
+multi-picture JPEG (MPO) is a JPEG whose first picture is the photo."""
 CONTENT_TYPES = {
     "jpeg": "image/jpeg",
     "png": "image/png",
@@ -99,7 +102,9 @@ def decode(data: bytes, limits: Limits) -> Decoded:
                 "the file is not a JPEG, PNG, WebP or GIF image (its contents were checked, "
                 "not its name)",
             ) from exc
-        detected = PILLOW_FORMATS[str(image.format)]
+        detected = OPENED_AS.get(str(image.format))
+        if detected is None:
+            raise MediaRejected("UNSUPPORTED_IMAGE_TYPE", f"{image.format} images are not taken")
         width, height = image.size
         if width * height > limits.max_pixels:
             raise _too_many_pixels(limits, width, height)
@@ -158,7 +163,9 @@ def _encode(frame: Image.Image, fmt: str, source: Image.Image) -> bytes:
     """`frame` encoded as `fmt`, keeping only the colour profile (no EXIF, XMP or comments)."""
     out = io.BytesIO()
     icc = source.info.get("icc_profile")
-    extra = {"icc_profile": icc} if icc and fmt != "gif" else {}
+    # A profile describes the source's colour space: kept only when the pixels stay in it.
+    same_space = source.mode in ("RGB", "RGBA") and fmt != "gif"
+    extra = {"icc_profile": icc} if icc and same_space else {}
     if fmt == "jpeg":
         rgb = frame
         if frame.mode == "RGBA":
