@@ -1,7 +1,8 @@
 """The Starlette application: `create_app(settings, services)` wires every route.
 
 Routes: the admin GraphQL API at /graphql, the storefront API at /storefront/graphql, the event
-collector at /collect, each shop's themed site at /s/{slug}/, the admin SPA at /admin, the
+collector at /collect, each shop's themed site at /s/{slug}/, shop images at
+/media/{shop_id}/{key} (and their upload, POST /media/{shop_id}), the admin SPA at /admin, the
 authorization callback at /oauth/{plugin}/callback, marketplace webhooks at
 /webhooks/{source}/{shop_id}, plugin routes under /plugins/{plugin}/,
 health at /healthz and /readyz, and Prometheus metrics at /metrics.
@@ -11,22 +12,23 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import cast
 from urllib.parse import urlsplit
 
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.content.reads import configure_preview_key
-from cloudcat.core.demo import CATALOG_FILE
+from cloudcat.core.demo import demo_feed
 from cloudcat.core.observability import RequestContextMiddleware, configure_logging, health_routes
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Environment, Settings, load_settings
@@ -39,6 +41,7 @@ from cloudcat.core.web.graphql import (
     graphql_endpoint,
     storefront_authenticator,
 )
+from cloudcat.core.web.media import media_routes
 from cloudcat.core.web.metrics_access import MetricsAccess
 from cloudcat.core.web.oauth import oauth_routes
 from cloudcat.core.web.ratelimit import RateLimiter
@@ -78,6 +81,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         Route("/storefront/graphql", storefront, methods=["GET", "POST"]),
         Route("/collect", collect_endpoint(services, limiter, keys), methods=["POST"]),
         Route("/s/{slug}/", site_home(services), methods=["GET"]),
+        *media_routes(services),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *admin_ui_routes(settings.admin_ui_dist or default_dist()),
         *oauth_routes(services),
@@ -85,7 +89,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         *_plugin_routes(services),
     ]
     if settings.development:
-        routes.append(Route("/_dev/demo-catalog.json", _demo_catalog, methods=["GET"]))
+        routes.append(Route("/_dev/demo-catalog.json", _demo_catalog(settings), methods=["GET"]))
     app = Starlette(
         debug=False,
         routes=routes,
@@ -109,8 +113,12 @@ def create_app(settings: Settings, services: Services) -> Starlette:
     return app
 
 
-async def _demo_catalog(_: Request) -> Response:
-    return FileResponse(CATALOG_FILE, media_type="application/json")
+def _demo_catalog(settings: Settings) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(_: Request) -> Response:
+        body = await run_in_threadpool(demo_feed, settings.public_url)
+        return Response(body, media_type="application/json")
+
+    return endpoint
 
 
 def _db_ready(services: Services) -> bool:

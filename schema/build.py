@@ -28,6 +28,7 @@ from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
 from cloudcat.schema.admin.content import ContentAdminMutation, ContentAdminQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
+from cloudcat.schema.admin.media import MediaMutation, MediaQuery
 from cloudcat.schema.admin.oauth import OAuthMutation
 from cloudcat.schema.admin.operator import OperatorMutation, OperatorQuery
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
@@ -54,6 +55,7 @@ ADMIN_QUERIES: tuple[type, ...] = (
     ReferenceQuery,
     OperatorQuery,
     ContentAdminQuery,
+    MediaQuery,
 )
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
@@ -65,6 +67,7 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     OAuthMutation,
     OperatorMutation,
     ContentAdminMutation,
+    MediaMutation,
 )
 STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery, ContentQuery)
 
