@@ -24,12 +24,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 from types import ModuleType
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """Where an index term comes from; the order of `KIND_WEIGHTS` ranks them."""
 
     ID = "id"  # an exact external id or SKU
@@ -159,8 +159,15 @@ def _add(found: dict[str, Term], term: str, weight: float, kind: Kind, display: 
     if not term or len(term) > MAX_TERM_LENGTH or "." in term or term.startswith("$"):
         return
     known = found.get(term)
-    if known is None or weight > known.weight:
+    if known is None:
         found[term] = Term(weight, kind, display)
+        return
+    typed, known_typed = kind in SUGGESTED_KINDS, known.kind in SUGGESTED_KINDS
+    # The best weight wins; a word a shopper types keeps its kind over an id or a bigram.
+    if (typed and not known_typed) or (typed == known_typed and weight > known.weight):
+        found[term] = Term(max(weight, known.weight), kind, display)
+    elif weight > known.weight:
+        found[term] = Term(weight, known.kind, known.display)
 
 
 def document_terms(

@@ -176,6 +176,7 @@ def reindex_shop(shop_id: ObjectId, progress: Progress | None = None) -> int:
     """Rebuild the search index of shop `shop_id` from its published products; return how
     many products it holds. Searches use the old index until the new one is complete."""
     db = _db()
+    ensure_search_indexes(db)
     g = _allocate_generation(db, shop_id)
     query = published_products(shop_id)
     total = db["products"].count_documents(query)
@@ -183,8 +184,8 @@ def reindex_shop(shop_id: ObjectId, progress: Progress | None = None) -> int:
     first: dict[str, Term] = {}
     docs: list[dict[str, Any]] = []
     facets: list[dict[str, str]] = [{} for _ in range(BUCKETS)]
-    done = 0
-    for raw in db["products"].find(query, PRODUCT_FIELDS).batch_size(500):
+    cursor = db["products"].find(query, PRODUCT_FIELDS).batch_size(500)
+    for done, raw in enumerate(cursor, start=1):
         pid = str(raw["_id"])
         terms = product_terms(raw)
         for term, found in terms.items():
@@ -192,7 +193,6 @@ def reindex_shop(shop_id: ObjectId, progress: Progress | None = None) -> int:
             first.setdefault(term, found)
         docs.append({"shop_id": shop_id, "g": g, "pid": raw["_id"], "terms": list(terms)})
         facets[bucket_of(pid)][pid] = facet_item(raw)
-        done += 1
         if progress is not None and (done % 100 == 0 or done == total):
             progress(done, total)
     term_docs = [
@@ -314,7 +314,9 @@ class Changes:
                 upsert=True,
             )
             for term, change in self.terms.items()
-            if change.count > 0 and change.first is not None and change.first.kind in SUGGESTED_KINDS
+            if change.count > 0
+            and change.first is not None
+            and change.first.kind in SUGGESTED_KINDS
         ]
         if word_ops:
             db[WORDS].bulk_write(word_ops, ordered=False)
