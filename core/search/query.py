@@ -11,8 +11,9 @@ vocabulary's words within a small edit distance, and those corrections make the 
 Score: for each unit, the best of its matches, each the product's term weight (title over
 description, word over pinyin over bigram, see the analyzer) times the match's factor (exact
 over prefix over typo) times the term's BM25 idf; the units' scores add up. Products covering
-every unit come first and alone; only when none covers all of them, those covering the most
-units are the answer. Ties keep the catalog's order (product ids).
+every unit are the answer (only when none covers all of them, those covering the most units),
+ranked by how many units they match exactly (not by prefix or typo), then by score; ties keep
+the catalog's order (product ids).
 
 Every read is one of a few flat, indexed lookups (`cloudcat.core.search.index`); nothing here
 writes.
@@ -82,6 +83,7 @@ class Form:
     terms: tuple[str, ...]
     covers: frozenset[int]
     factor: float
+    exact: bool = True
 
 
 def checked_query(text: str, name: str = "query") -> str:
@@ -141,7 +143,9 @@ def _prefix_forms(key: dict[str, Any], units: list[Unit], typing: bool) -> list[
             continue
         words = sorted((w["w"] for w in _words_from(key, prefix)), key=lambda w: (len(w), w))
         covers = frozenset(range(start, end))
-        forms += [Form((w,), covers, PREFIX) for w in words[:PREFIX_TERMS] if w != prefix]
+        forms += [
+            Form((w,), covers, PREFIX, exact=False) for w in words[:PREFIX_TERMS] if w != prefix
+        ]
     return forms
 
 
@@ -172,11 +176,22 @@ def _idf(n: int, total: int) -> float:
     return max(0.1, math.log(1 + (total - n + 0.5) / (n + 0.5)))
 
 
-def _scores(
-    forms: list[Form], found: dict[str, dict[str, Any]], total: int
-) -> dict[str, dict[int, float]]:
-    """Per product, per unit covered: the best score."""
-    best: dict[str, dict[int, float]] = defaultdict(dict)
+@dataclass
+class Match:
+    """How one product matches: per unit covered, (matched exactly, the best score) — an
+    exact match of a unit beats any prefix or typo match of it."""
+
+    units: dict[int, tuple[bool, float]] = field(default_factory=dict)
+
+    def rank(self) -> tuple[int, int, float]:
+        """Most units covered, then most matched exactly, then the highest score."""
+        exact = sum(1 for is_exact, _ in self.units.values() if is_exact)
+        return len(self.units), exact, sum(score for _, score in self.units.values())
+
+
+def _scores(forms: list[Form], found: dict[str, dict[str, Any]], total: int) -> dict[str, Match]:
+    """How each product matches `forms`."""
+    best: dict[str, Match] = defaultdict(Match)
     for form in forms:
         docs = [found.get(term) for term in form.terms]
         if any(doc is None for doc in docs):
@@ -186,11 +201,11 @@ def _scores(
         shared = set(postings[0]).intersection(*postings[1:]) if len(postings) > 1 else postings[0]
         for pid in shared:
             weight = sum(p[pid] for p in postings) / len(postings)
-            score = weight * form.factor * idf
-            units = best[pid]
+            found_here = (form.exact, weight * form.factor * idf)
+            match = best[pid]
             for unit in form.covers:
-                if score > units.get(unit, 0.0):
-                    units[unit] = score
+                if found_here > match.units.get(unit, (False, 0.0)):
+                    match.units[unit] = found_here
     return best
 
 
@@ -264,7 +279,7 @@ def search_products(
         options = _corrections(key, unit.text)
         if options:
             corrections[i] = options[0][0]
-            typo_forms += [Form((w,), frozenset({i}), factor) for w, factor in options]
+            typo_forms += [Form((w,), frozenset({i}), factor, exact=False) for w, factor in options]
     if typo_forms:
         found.update(_postings(key, (form.terms[0] for form in typo_forms)))
         forms += typo_forms
@@ -272,10 +287,13 @@ def search_products(
     suggestion = _suggestion(units, corrections)
     if not best:
         return SearchResult([], 0, Facets(), suggestion)
-    covered = max(len(units_) for units_ in best.values())
-    matched = {pid: sum(u.values()) for pid, u in best.items() if len(u) == covered}
+    covered = max(len(match.units) for match in best.values())
     facts = _facets(key)
-    matched = {pid: score for pid, score in matched.items() if pid in facts}
+    matched = {
+        pid: match.rank()
+        for pid, match in best.items()
+        if len(match.units) == covered and pid in facts
+    }
 
     def in_category(pid: str) -> bool:
         return category_id is None or category_id in facts[pid][1]
@@ -293,7 +311,7 @@ def search_products(
         categories=sorted(categories.items(), key=lambda item: (-item[1], item[0])),
         price_ranges=_price_ranges(facts[pid][0] for pid in matched if in_category(pid)),
     )
-    chosen.sort(key=lambda pid: (-matched[pid], pid))
+    chosen.sort(key=lambda pid: (tuple(-x for x in matched[pid]), pid))
     page = chosen[offset : offset + limit] if limit > 0 else []
     return SearchResult(page, len(chosen), facets, suggestion)
 
