@@ -29,6 +29,7 @@ from cloudcat.core.observability import configure_logging
 from cloudcat.core.operator_cli import operator_commands
 from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.scaffold.cli import plugin_app
+from cloudcat.core.search.command import search_commands
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings, SettingsError, load_settings
 from cloudcat.core.storage.database import Storage, open_storage
@@ -307,6 +308,7 @@ def _open_services() -> tuple[Services, Callable[[], None]]:
 
 app.command("sync")(sync_command(_open_services, console))
 app.add_typer(operator_commands(_open_services, console), name="operator")
+app.add_typer(search_commands(_open_services, console), name="search")
 
 
 @plugins_app.command("list")

@@ -37,7 +37,7 @@ from typing import Any
 from bson import ObjectId
 from pymongo.errors import PyMongoError
 
-from cloudcat.core import site_version
+from cloudcat.core import search, site_version
 from cloudcat.core.catalog.entities import BY_KIND, EntitySpec, supported
 from cloudcat.core.catalog.ledger import (
     DEFAULT_LEASE,
@@ -527,9 +527,18 @@ class SyncEngine:
 
     # --- observers -----------------------------------------------------------------------
 
+    def _reindex_search(self) -> None:
+        """Follow the change in the shop's search index; a failure there is logged (the
+        catalog is stored; ``cloudcat search reindex`` repairs the index), never fails the run."""
+        try:
+            search.reindex_catalog_change(self.shop.id, self.source.name, self.report.change())
+        except Exception:
+            log.exception("the search index of shop %s did not follow a sync", self.shop.id)
+
     def _notify(self) -> None:
         if not self.report.changed:
             return
+        self._reindex_search()
         site_version.bump(self.shop.id, f"catalog {self.report.kind} from {self.report.source}")
         if self.observers is not None:
             self.observers.call_observers(

@@ -19,6 +19,7 @@ from cloudcat.schema.catalog.products import (
 from cloudcat.schema.catalog.types import Category, Product
 from cloudcat.schema.context import AppInfo
 from cloudcat.schema.pagination import Connection
+from cloudcat.schema.storefront.search import SearchQuery
 
 STOREFRONT_MAX_PAGE = 50
 
@@ -37,7 +38,7 @@ def _max_page(info: AppInfo) -> int:
 
 
 @strawberry.type
-class StorefrontQuery:
+class StorefrontQuery(SearchQuery):
     @strawberry.field(description="The shop the storefront key belongs to.")
     def shop(self, info: AppInfo) -> StorefrontShop:
         shop = info.context.storefront()
