@@ -281,7 +281,9 @@ class Product(LazyFields):
             ProductOption(name=o["name"], values=list(o.get("values", [])))
             for o in p.raw.get("options") or []
         ],
-        "variants": lambda p: [Variant.from_raw(v, p.currency) for v in p.raw.get("variants") or []],
+        "variants": lambda p: [
+            Variant.from_raw(v, p.currency) for v in p.raw.get("variants") or []
+        ],
         "category_ids": lambda p: list(p.raw.get("category_ids") or []),
         "content": _content,
         "seo_title": lambda p: p.owned.get("seo_title") or p.title,
