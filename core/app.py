@@ -34,6 +34,7 @@ from cloudcat.core.web.admin_ui import admin_ui_routes, default_dist
 from cloudcat.core.web.collect import collect_endpoint
 from cloudcat.core.web.cors import StorefrontCors
 from cloudcat.core.web.graphql import (
+    StorefrontServing,
     authenticate_admin,
     graphql_endpoint,
     storefront_authenticator,
@@ -69,6 +70,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         build_storefront_schema(settings, services.plugins),
         services,
         storefront_authenticator(limiter, keys),
+        StorefrontServing.from_settings(settings),
     )
     registry = CollectorRegistry()
     routes: list[BaseRoute] = [
