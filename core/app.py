@@ -66,11 +66,12 @@ def create_app(settings: Settings, services: Services) -> Starlette:
     admin = graphql_endpoint(
         build_admin_schema(settings, services.plugins), services, authenticate_admin
     )
+    serving = StorefrontServing.from_settings(settings)
     storefront = graphql_endpoint(
         build_storefront_schema(settings, services.plugins),
         services,
         storefront_authenticator(limiter, keys),
-        StorefrontServing.from_settings(settings),
+        serving,
     )
     registry = CollectorRegistry()
     routes: list[BaseRoute] = [
@@ -106,6 +107,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         ],
     )
     app.state.services = services
+    app.state.storefront = serving
     return app
 
 
