@@ -28,12 +28,13 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from graphql import ExecutionResult, GraphQLError
+from graphql import GraphQLError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from cloudcat.core import site_version

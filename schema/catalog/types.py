@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import strawberry
 from bson import Decimal128, ObjectId
@@ -159,7 +159,7 @@ class Category:
     updated_at: datetime | None
 
     @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Category:
+    def from_raw(cls, raw: dict[str, Any]) -> Self:
         return cls(
             id=strawberry.ID(str(raw["_id"])),
             source=raw["source"],
@@ -229,6 +229,9 @@ class Product(LazyFields):
     id: strawberry.ID
     source: str
     external_id: str
+    handle: str = strawberry.field(
+        description="The product's stable URL handle (it never changes with the title)."
+    )
     title: str = strawberry.field(
         description="The seller's own title when set, else the marketplace's."
     )
@@ -263,6 +266,7 @@ class Product(LazyFields):
         "id": lambda p: strawberry.ID(str(p.raw["_id"])),
         "source": lambda p: p.raw["source"],
         "external_id": lambda p: p.raw["external_id"],
+        "handle": lambda p: p.raw.get("handle") or str(p.raw["_id"]),
         "title": _title,
         "marketplace_title": lambda p: p.raw.get("title", ""),
         "description": _description,
