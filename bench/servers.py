@@ -1,16 +1,23 @@
-"""Serve an ASGI app with uvicorn on a free loopback port, in a background thread.
+"""Serve an ASGI app with uvicorn on a free loopback port, in a background thread or a child
+process.
 
 Benchmarks talk to the app over real sockets (HTTP/1.1, keep-alive) exactly as a client would;
-the thread only keeps the whole benchmark in one process that cleans up after itself.
+the thread keeps the whole benchmark in one process that cleans up after itself, a child
+process (`serve_in_subprocess`) gives a server its own interpreter when many concurrent clients
+are measured, and `cpu_seconds` tells how much CPU such a process used.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import uvicorn
@@ -58,3 +65,56 @@ def serve_in_thread(
     finally:
         server.should_exit = True
         thread.join(timeout)
+
+
+@contextlib.contextmanager
+def serve_in_subprocess(
+    factory: str, env: dict[str, str], *, name: str = "bench-server", timeout: float = 60.0
+) -> Iterator[tuple[str, int]]:
+    """Run the ASGI app factory `factory` ("module:function") under uvicorn in a child process
+    with `env` added to this one's environment; yield (base URL, process id); stop it on exit.
+
+    A child process has its own GIL, so a server measured under many concurrent clients is not
+    slowed by the clients (or by another server) sharing its interpreter."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--factory",
+        factory,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+        "--lifespan",
+        "off",
+    ]
+    process = subprocess.Popen(command, env={**os.environ, **env})
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                raise ServerStartError(f"{name} exited with code {process.returncode}")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+                break
+            if time.monotonic() > deadline:
+                raise ServerStartError(f"{name} did not start listening within {timeout:.0f}s")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}", process.pid
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time (user + system) process `pid` has used so far (Linux `/proc`)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

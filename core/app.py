@@ -37,6 +37,7 @@ from cloudcat.core.web.admin_ui import admin_ui_routes, default_dist
 from cloudcat.core.web.collect import collect_endpoint
 from cloudcat.core.web.cors import StorefrontCors
 from cloudcat.core.web.graphql import (
+    StorefrontServing,
     authenticate_admin,
     graphql_endpoint,
     storefront_authenticator,
@@ -70,10 +71,12 @@ def create_app(settings: Settings, services: Services) -> Starlette:
     admin = graphql_endpoint(
         build_admin_schema(settings, services.plugins), services, authenticate_admin
     )
+    serving = StorefrontServing.from_settings(settings)
     storefront = graphql_endpoint(
         build_storefront_schema(settings, services.plugins),
         services,
         storefront_authenticator(limiter, keys),
+        serving,
     )
     registry = CollectorRegistry()
     routes: list[BaseRoute] = [
@@ -110,6 +113,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         ],
     )
     app.state.services = services
+    app.state.storefront = serving
     return app
 
 

@@ -63,6 +63,15 @@ class Settings(BaseSettings):
     storefront_key_cache_seconds: float = 5.0
     # Query cost (schema/limits.py) each storefront key may spend a minute, per process.
     storefront_cost_per_minute: int = 30_000
+    # The storefront API's in-memory answer cache (core/web/storefront_cache.py): on by default;
+    # off, every request executes its query (the benchmark's second ratio). Its size in bytes.
+    storefront_cache: bool = True
+    storefront_cache_max_bytes: int = Field(default=64 * 1024 * 1024, ge=0)
+    # Cache-Control of cacheable storefront GET answers: max-age and stale-while-revalidate.
+    storefront_http_max_age_seconds: int = Field(default=10, ge=0)
+    storefront_http_stale_seconds: int = Field(default=60, ge=0)
+    # Persisted (APQ) queries a shop may register; past it, queries run but are not stored.
+    storefront_persisted_queries_per_shop: int = Field(default=1000, ge=0)
     page_size_max: int = 100
     # Sign-in attempts allowed per account and per client address in each window; sign-ups per
     # address in the same window (core/login_throttle.py).

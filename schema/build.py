@@ -44,7 +44,6 @@ from cloudcat.schema.limits import (
 )
 from cloudcat.schema.pagination import DEFAULT_PAGE_SIZE
 from cloudcat.schema.storefront import StorefrontQuery
-from cloudcat.schema.storefront.content import ContentQuery
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     ContentAdminMutation,
     MediaMutation,
 )
-STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery, ContentQuery)
+STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
 
 
 class SchemaBuildError(RuntimeError):

@@ -4,6 +4,7 @@ from cloudcat.core.documents.catalog import Category, OwnedContent, Product, Var
 from cloudcat.core.documents.credentials import AdminToken, Session, StorefrontKey
 from cloudcat.core.documents.oauth import OAuthConnection, OAuthState
 from cloudcat.core.documents.orders import Order
+from cloudcat.core.documents.persisted_queries import PersistedQuery
 from cloudcat.core.documents.plugins import AppPluginConfig, ShopPlugin
 from cloudcat.core.documents.promotions import Promotion
 from cloudcat.core.documents.shops import Membership, Role, Shop
@@ -21,6 +22,7 @@ __all__ = [
     "OAuthState",
     "Order",
     "OwnedContent",
+    "PersistedQuery",
     "Product",
     "Promotion",
     "Role",

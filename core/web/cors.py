@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders, QueryParams
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -32,11 +32,13 @@ def origin_configured(origin: str) -> bool:
     return Shop.objects(allowed_origins=origin).only("id").first() is not None
 
 
-def _key(headers: Headers) -> str:
+def _key(headers: Headers, scope: Scope) -> str:
     key = headers.get("x-cloudcat-storefront-key", "")
     if not key:
         scheme, _, token = headers.get("authorization", "").partition(" ")
         key = token.strip() if scheme.lower() == "bearer" else ""
+    if not key and scope["method"] == "GET":  # a storefront GET may name it in the URL
+        key = QueryParams(scope["query_string"]).get("storefrontKey", "")
     return key
 
 
@@ -69,7 +71,7 @@ class StorefrontCors:
         if origin is None:
             await self.app(scope, receive, send)
             return
-        allowed = await run_in_threadpool(_key_allows, _key(headers), origin, self.keys)
+        allowed = await run_in_threadpool(_key_allows, _key(headers, scope), origin, self.keys)
 
         async def send_with_cors(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 import strawberry
 from bson import ObjectId
@@ -24,6 +24,8 @@ from cloudcat.schema.catalog.types import (
 )
 from cloudcat.schema.pagination import Connection
 from cloudcat.schema.types import Money
+
+CategoryT = TypeVar("CategoryT", bound=Category)
 
 
 @strawberry.type(description="One product of an item-level promotion.")
@@ -203,8 +205,10 @@ async def category_connection(
     max_page: int,
     *,
     storefront: bool = False,
-) -> Connection[Category]:
-    """The shop's categories by sort order (active ones only on the storefront)."""
+    node: type[CategoryT] = Category,  # type: ignore[assignment]
+) -> Connection[CategoryT]:
+    """The shop's categories by sort order (active ones only on the storefront), as `node`s
+    (`Category` or a subclass of it)."""
     query: dict[str, Any] = {"shop_id": shop_id}
     if source:
         query["source"] = source
@@ -212,7 +216,7 @@ async def category_connection(
         query["status"] = "active"
     sort = SortKey("sort_order", kind="int")
     return await keyset_page(
-        CategoryDoc._get_collection(), query, sort, first, after, max_page, Category.from_raw
+        CategoryDoc._get_collection(), query, sort, first, after, max_page, node.from_raw
     )
 
 

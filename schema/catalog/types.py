@@ -7,10 +7,12 @@ marketplace's own stay readable as `marketplaceTitle` / `marketplaceDescription`
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import strawberry
 from bson import Decimal128, ObjectId
@@ -20,13 +22,38 @@ from cloudcat.schema.context import AppInfo
 from cloudcat.schema.types import Money
 
 
+@functools.lru_cache(maxsize=4096)
+def _decimal(bid: bytes) -> Decimal:
+    """The `Decimal` of a Decimal128's 16 bytes (bson's conversion is slow; prices repeat)."""
+    return Decimal128.from_bid(bid).to_decimal()
+
+
 def amount(value: Any) -> Decimal | None:
     """A stored amount (Decimal128, Decimal or None) as a `Decimal`."""
     if value is None:
         return None
     if isinstance(value, Decimal128):
-        return value.to_decimal()
+        return _decimal(value.bid)
     return Decimal(str(value))
+
+
+class LazyFields:
+    """A type whose fields are built from its stored document on first read, then kept.
+
+    Subclasses list a builder per field in `BUILDERS` and make instances without the dataclass
+    `__init__` (`cls.__new__`), setting only what the builders read; strawberry reads a plain
+    field with `getattr`, which reaches `__getattr__` for a field not built yet.
+    """
+
+    BUILDERS: ClassVar[dict[str, Callable[[Any], Any]]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        builder = type(self).BUILDERS.get(name)
+        if builder is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = builder(self)
+        self.__dict__[name] = value
+        return value
 
 
 def money(value: Any, currency: str) -> Money | None:
@@ -71,7 +98,7 @@ class PriceRange:
 
 
 @strawberry.type(description="One SKU of a product.")
-class Variant:
+class Variant(LazyFields):
     id: str = strawberry.field(description="The variant's id on the marketplace.")
     title: str
     options: list[OptionValue]
@@ -81,20 +108,30 @@ class Variant:
     sku: str
     barcode: str
     image_url: str
+    raw: strawberry.Private[dict[str, Any]]
+    currency: strawberry.Private[str]
+
+    BUILDERS: ClassVar[dict[str, Callable[[Any], Any]]] = {
+        "id": lambda v: v.raw["external_id"],
+        "title": lambda v: v.raw.get("title") or "",
+        "options": lambda v: [
+            OptionValue(name=o["name"], value=o["value"]) for o in v.raw.get("options", [])
+        ],
+        "price": lambda v: _money(v.raw.get("price"), v.currency),
+        "compare_at_price": lambda v: money(v.raw.get("compare_at_price"), v.currency),
+        "stock": lambda v: v.raw.get("stock"),
+        "sku": lambda v: v.raw.get("sku") or "",
+        "barcode": lambda v: v.raw.get("barcode") or "",
+        "image_url": lambda v: v.raw.get("image_url") or "",
+    }
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any], currency: str) -> Variant:
-        return cls(
-            id=raw["external_id"],
-            title=raw.get("title") or "",
-            options=[OptionValue(name=o["name"], value=o["value"]) for o in raw.get("options", [])],
-            price=_money(raw.get("price"), currency),
-            compare_at_price=money(raw.get("compare_at_price"), currency),
-            stock=raw.get("stock"),
-            sku=raw.get("sku") or "",
-            barcode=raw.get("barcode") or "",
-            image_url=raw.get("image_url") or "",
-        )
+        """The variant of stored sub-document `raw`; its fields are built when first read."""
+        variant = cls.__new__(cls)
+        variant.raw = raw
+        variant.currency = currency
+        return variant
 
 
 @strawberry.type(description="What the seller writes in CloudCat; a sync never changes it.")
@@ -122,7 +159,7 @@ class Category:
     updated_at: datetime | None
 
     @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Category:
+    def from_raw(cls, raw: dict[str, Any]) -> Self:
         return cls(
             id=strawberry.ID(str(raw["_id"])),
             source=raw["source"],
@@ -160,11 +197,41 @@ class PromotionPrice:
         return min(prices) if prices else None
 
 
+def _title(product: Product) -> str:
+    return str(product.owned.get("title") or product.raw.get("title", ""))
+
+
+def _description(product: Product) -> str:
+    return str(product.owned.get("description") or product.raw.get("description", ""))
+
+
+def _price_range(product: Product) -> PriceRange:
+    low = money(product.raw.get("price_min"), product.currency) or product.price
+    high = money(product.raw.get("price_max"), product.currency) or product.price
+    return PriceRange(min=low, max=high)
+
+
+def _content(product: Product) -> ProductContent:
+    owned = product.owned
+    return ProductContent(
+        title=owned.get("title") or "",
+        description=owned.get("description") or "",
+        seo_title=owned.get("seo_title") or "",
+        seo_description=owned.get("seo_description") or "",
+        sort_order=int(owned.get("sort_order") or 0),
+        published=owned.get("published", True) is not False,
+        updated_at=owned.get("updated_at"),
+    )
+
+
 @strawberry.type(description="A product synced from a marketplace source, with its variants.")
-class Product:
+class Product(LazyFields):
     id: strawberry.ID
     source: str
     external_id: str
+    handle: str = strawberry.field(
+        description="The product's stable URL handle (it never changes with the title)."
+    )
     title: str = strawberry.field(
         description="The seller's own title when set, else the marketplace's."
     )
@@ -191,58 +258,55 @@ class Product:
     created_at: datetime | None
     updated_at: datetime | None
     shop_id: strawberry.Private[ObjectId]
+    raw: strawberry.Private[dict[str, Any]]
+    owned: strawberry.Private[dict[str, Any]]
+    currency: strawberry.Private[str]
+
+    BUILDERS: ClassVar[dict[str, Callable[[Any], Any]]] = {
+        "id": lambda p: strawberry.ID(str(p.raw["_id"])),
+        "source": lambda p: p.raw["source"],
+        "external_id": lambda p: p.raw["external_id"],
+        "handle": lambda p: p.raw.get("handle") or str(p.raw["_id"]),
+        "title": _title,
+        "marketplace_title": lambda p: p.raw.get("title", ""),
+        "description": _description,
+        "marketplace_description": lambda p: p.raw.get("description", ""),
+        "status": lambda p: ListingStatus(p.raw.get("status", "active")),
+        "published": lambda p: is_published(p.raw),
+        "url": lambda p: p.raw.get("url") or "",
+        "image_urls": lambda p: list(p.raw.get("image_urls") or []),
+        "price": lambda p: _money(p.raw.get("price"), p.currency),
+        "compare_at_price": lambda p: money(p.raw.get("compare_at_price"), p.currency),
+        "price_range": _price_range,
+        "stock": lambda p: p.raw.get("stock"),
+        "sku": lambda p: p.raw.get("sku") or "",
+        "barcode": lambda p: p.raw.get("barcode") or "",
+        "options": lambda p: [
+            ProductOption(name=o["name"], values=list(o.get("values", [])))
+            for o in p.raw.get("options") or []
+        ],
+        "variants": lambda p: [
+            Variant.from_raw(v, p.currency) for v in p.raw.get("variants") or []
+        ],
+        "category_ids": lambda p: list(p.raw.get("category_ids") or []),
+        "content": _content,
+        "seo_title": lambda p: p.owned.get("seo_title") or p.title,
+        "seo_description": lambda p: p.owned.get("seo_description") or p.description[:300],
+        "source_modified_at": lambda p: p.raw.get("source_modified_at"),
+        "created_at": lambda p: p.raw.get("created_at"),
+        "updated_at": lambda p: p.raw.get("updated_at"),
+    }
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Product:
-        currency = raw.get("currency", "")
-        owned = raw.get("owned") or {}
-        title = owned.get("title") or raw.get("title", "")
-        description = owned.get("description") or raw.get("description", "")
-        price = _money(raw.get("price"), currency)
-        low = money(raw.get("price_min"), currency) or price
-        high = money(raw.get("price_max"), currency) or price
-        status = ListingStatus(raw.get("status", "active"))
-        published = owned.get("published", True) is not False
-        return cls(
-            id=strawberry.ID(str(raw["_id"])),
-            source=raw["source"],
-            external_id=raw["external_id"],
-            title=title,
-            marketplace_title=raw.get("title", ""),
-            description=description,
-            marketplace_description=raw.get("description", ""),
-            status=status,
-            published=is_published(raw),
-            url=raw.get("url") or "",
-            image_urls=list(raw.get("image_urls") or []),
-            price=price,
-            compare_at_price=money(raw.get("compare_at_price"), currency),
-            price_range=PriceRange(min=low, max=high),
-            stock=raw.get("stock"),
-            sku=raw.get("sku") or "",
-            barcode=raw.get("barcode") or "",
-            options=[
-                ProductOption(name=o["name"], values=list(o.get("values", [])))
-                for o in raw.get("options") or []
-            ],
-            variants=[Variant.from_raw(v, currency) for v in raw.get("variants") or []],
-            category_ids=list(raw.get("category_ids") or []),
-            content=ProductContent(
-                title=owned.get("title") or "",
-                description=owned.get("description") or "",
-                seo_title=owned.get("seo_title") or "",
-                seo_description=owned.get("seo_description") or "",
-                sort_order=int(owned.get("sort_order") or 0),
-                published=published,
-                updated_at=owned.get("updated_at"),
-            ),
-            seo_title=owned.get("seo_title") or title,
-            seo_description=owned.get("seo_description") or description[:300],
-            source_modified_at=raw.get("source_modified_at"),
-            created_at=raw.get("created_at"),
-            updated_at=raw.get("updated_at"),
-            shop_id=raw["shop_id"],
-        )
+        """The product of stored document `raw`; each field is built when first read, so a
+        query converts (Decimal128 amounts included) only what it selects."""
+        product = cls.__new__(cls)
+        product.raw = raw
+        product.owned = raw.get("owned") or {}
+        product.currency = raw.get("currency", "")
+        product.shop_id = raw["shop_id"]
+        return product
 
     @strawberry.field(description="The product's categories.")
     async def categories(self, info: AppInfo) -> list[Category]:
