@@ -255,3 +255,10 @@ def test_gifs_and_phone_multi_picture_jpegs_are_taken(store: FileMediaStore, sho
     assert Image.open(io.BytesIO(mpo.getvalue())).format == "MPO"
     asset = add_upload(store, shop.id, mpo.getvalue(), LIMITS, "phone.jpg").asset
     assert (asset.content_type, asset.width, asset.height) == ("image/jpeg", 500, 400)
+
+
+def test_themes_reach_image_set_through_the_plugin_api() -> None:
+    from cloudcat.core import plugin_api
+
+    assert plugin_api.image_set is image_set
+    assert plugin_api.ImageSet.__name__ == "ImageSet"
