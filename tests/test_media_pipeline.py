@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from cloudcat.core import site_version
+from cloudcat.core import plugin_api, site_version
 from cloudcat.core.documents import Shop
 from cloudcat.core.media import MediaAsset, MediaRejected, image_set
 from cloudcat.core.media.images import Limits
@@ -258,7 +258,5 @@ def test_gifs_and_phone_multi_picture_jpegs_are_taken(store: FileMediaStore, sho
 
 
 def test_themes_reach_image_set_through_the_plugin_api() -> None:
-    from cloudcat.core import plugin_api
-
     assert plugin_api.image_set is image_set
     assert plugin_api.ImageSet.__name__ == "ImageSet"
