@@ -210,6 +210,7 @@ def test_image_set_never_reaches_another_shop(store: FileMediaStore, shop: Shop)
 )
 def test_image_set_of_anything_else_is_none(shop: Shop, ref: str | None) -> None:
     assert image_set(shop.id, ref) is None
+    assert image_set("not-a-shop", ref) is None
 
 
 def test_an_outside_https_picture_is_passed_through(shop: Shop) -> None:
