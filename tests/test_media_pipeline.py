@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from cloudcat.core import site_version
+from cloudcat.core import plugin_api, site_version
 from cloudcat.core.documents import Shop
 from cloudcat.core.media import MediaAsset, MediaRejected, image_set
 from cloudcat.core.media.images import Limits
@@ -210,6 +210,7 @@ def test_image_set_never_reaches_another_shop(store: FileMediaStore, shop: Shop)
 )
 def test_image_set_of_anything_else_is_none(shop: Shop, ref: str | None) -> None:
     assert image_set(shop.id, ref) is None
+    assert image_set("not-a-shop", ref) is None
 
 
 def test_an_outside_https_picture_is_passed_through(shop: Shop) -> None:
@@ -255,3 +256,8 @@ def test_gifs_and_phone_multi_picture_jpegs_are_taken(store: FileMediaStore, sho
     assert Image.open(io.BytesIO(mpo.getvalue())).format == "MPO"
     asset = add_upload(store, shop.id, mpo.getvalue(), LIMITS, "phone.jpg").asset
     assert (asset.content_type, asset.width, asset.height) == ("image/jpeg", 500, 400)
+
+
+def test_themes_reach_image_set_through_the_plugin_api() -> None:
+    assert plugin_api.image_set is image_set
+    assert plugin_api.ImageSet.__name__ == "ImageSet"
