@@ -10,7 +10,14 @@ import pytest
 from cloudcat.core import site_version
 from cloudcat.core.content import PUBLISH_DUE, next_scheduled_publish
 from cloudcat.core.content.jobs import publish_due_handler
-from cloudcat.core.content.pages import create_page, restore_revision, save_draft, update_page
+from cloudcat.core.content.menus import save_menu
+from cloudcat.core.content.pages import (
+    create_page,
+    delete_page,
+    restore_revision,
+    save_draft,
+    update_page,
+)
 from cloudcat.core.content.publishing import (
     apply_due_publish,
     cancel_schedule,
@@ -210,3 +217,28 @@ def test_a_live_campaigns_start_and_end_are_scheduled_changes(shop: Shop) -> Non
     assert [p.handle for p in running] == ["d11"]
     with pytest.raises(BadInput):
         update_page(shop.id, page["_id"], ends_at=now - timedelta(days=2))
+
+
+def test_every_change_of_what_is_live_bumps_the_site_version(db: RawDatabase, shop: Shop) -> None:
+    page = create_page(shop.id, "landing", "zh-CN", _data("A"), handle="a")
+    versions = [site_version.current(shop.id).version]
+
+    def bumped() -> bool:
+        versions.append(site_version.current(shop.id).version)
+        return versions[-1] > versions[-2]
+
+    save_draft(shop.id, page["_id"], "zh-CN", _data("B"))
+    assert not bumped()  # a draft shows nowhere
+    for change in (
+        lambda: publish_now(shop.id, page["_id"], "zh-CN"),
+        lambda: update_page(shop.id, page["_id"], handle="b"),
+        lambda: schedule_publish(
+            db, shop.id, page["_id"], "zh-CN", datetime.now(UTC) + timedelta(hours=1)
+        ),
+        lambda: cancel_schedule(shop.id, page["_id"], "zh-CN"),
+        lambda: unpublish(shop.id, page["_id"], "zh-CN"),
+        lambda: save_menu(shop.id, "main", "zh-CN", [{"label": "Home", "url": "/"}]),
+        lambda: delete_page(shop.id, page["_id"]),
+    ):
+        change()
+        assert bumped(), change

@@ -227,7 +227,9 @@ class ContentDataInput:
     title: str
     seo_title: str | None = None
     seo_description: str | None = None
-    blocks: list[ContentBlockInput] | None = None
+    blocks: list[ContentBlockInput] | None = strawberry.field(
+        default=None, description="The whole ordered list (absent: no blocks)."
+    )
     body_html: str | None = strawberry.field(default=None, description="Articles (sanitized).")
     excerpt: str | None = None
     cover: str | None = None
