@@ -13,8 +13,12 @@ from cloudcat.core.content.menus import save_menu
 from cloudcat.core.content.pages import create_page, save_draft
 from cloudcat.core.content.publishing import publish_now, schedule_publish
 from cloudcat.core.documents import Product
+from cloudcat.core.media import media_store
+from cloudcat.core.media.images import Limits
+from cloudcat.core.media.library import add_upload
 from cloudcat.core.services import Services
 from tests.graphql_client import GraphQLClient
+from tests.media_helpers import picture
 
 HOME = """query($l: String) { homePage(locale: $l) { handle locale title alternates
   blocks { id type settings productIds endsAt } } }"""
@@ -115,3 +119,60 @@ def test_articles_paginate_and_menus_fall_back(client: GraphQLClient) -> None:
     assert _query(client, front, menu)["menu"] == [
         {"label": "首页", "url": "/", "children": [{"label": "茶", "url": "/collections/tea"}]}
     ]
+
+
+def test_block_and_cover_images_resolve_to_the_shops_own_media_only(
+    client: GraphQLClient, services: Services
+) -> None:
+    client.sign_up("a@example.com")
+    shop_id, front = _front(client, "pictures")
+    other_id, _ = _front(client, "other")
+    settings = services.settings
+    limits = Limits(settings.media_max_bytes, settings.media_max_pixels)
+    store = media_store(settings)
+    mine = add_upload(store, shop_id, picture(800, 600), limits, "tea.png").asset
+    theirs = add_upload(store, other_id, picture(640, 480, "JPEG"), limits, "x.jpg").asset
+    blocks = [
+        {"type": "hero", "settings": {"heading": "Spring tea", "image": str(mine.id)}},
+        {
+            "type": "gallery",
+            "settings": {
+                "images": [
+                    {"image": str(theirs.id), "alt": "not mine"},
+                    {"image": "https://img.example.com/a.jpg", "alt": "outside"},
+                ]
+            },
+        },
+    ]
+    data = {"title": "Home", "cover": str(mine.id), "blocks": blocks}
+    page = create_page(shop_id, "home", "zh-CN", data)
+    publish_now(shop_id, page["_id"], "zh-CN")
+
+    home = _query(
+        client,
+        front,
+        """{ homePage { coverImage { src srcset width height alt }
+             blocks { type images { path image { src srcset webpSrcset alt } } } } }""",
+    )["homePage"]
+
+    base = f"{settings.public_url}/media/{shop_id}/"
+    cover = home["coverImage"]
+    assert cover["src"].startswith(base) and (cover["width"], cover["height"]) == (800, 600)
+    assert "640w" in cover["srcset"] and cover["alt"] == "Home"
+    hero, gallery = home["blocks"]
+    assert (
+        hero["images"][0]["path"] == "image" and hero["images"][0]["image"]["alt"] == "Spring tea"
+    )
+    assert hero["images"][0]["image"]["webpSrcset"].count(base) >= 2
+    assert gallery["images"] == [
+        {
+            "path": "images.1.image",
+            "image": {
+                "src": "https://img.example.com/a.jpg",
+                "srcset": "",
+                "webpSrcset": "",
+                "alt": "outside",
+            },
+        }
+    ]
+    assert str(other_id) not in str(home)

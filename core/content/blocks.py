@@ -271,3 +271,17 @@ def clean_blocks(raw: list[dict[str, Any]], path: list[str | int]) -> list[dict[
     if problems:
         raise BadInput("some blocks are not valid", problems)
     return cleaned
+
+
+def block_images(block_type: str, settings: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The image refs a block's settings hold, in order, as (path, ref, alt): a hero's
+    ``image``, each gallery picture's ``images.<i>.image`` with its alt text."""
+    if block_type == "hero" and isinstance(settings.get("image"), str):
+        return [("image", settings["image"], str(settings.get("heading") or ""))]
+    if block_type == "gallery":
+        return [
+            (f"images.{index}.image", item["image"], str(item.get("alt") or ""))
+            for index, item in enumerate(settings.get("images") or [])
+            if isinstance(item, dict) and isinstance(item.get("image"), str)
+        ]
+    return []

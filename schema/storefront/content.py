@@ -4,8 +4,10 @@
 reads of `cloudcat.core.content.reads`): drafts and scheduled versions never do. `locale`
 defaults to the shop's; a page not published in it comes in the shop's locale, else in any
 published one (`locale` and `alternates` say which). A product grid block gives the ids of its
-products (`productIds`), a countdown its end (`endsAt`); image refs in settings and `cover`
-are media asset ids or https URLs.
+products (`productIds`), a countdown its end (`endsAt`). Image refs (media asset ids or https
+URLs) stay as given in `settings` and `cover`; `images` and `coverImage` resolve them to
+absolute URLs with srcsets (`cloudcat.core.media.image_set`), leaving out what the shop cannot
+show (another shop's asset, a deleted one).
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from starlette.concurrency import run_in_threadpool
 from strawberry.scalars import JSON
 
 from cloudcat.core.content import reads
+from cloudcat.core.content.blocks import block_images
 from cloudcat.core.content.grids import grid_product_ids
 from cloudcat.core.documents import Promotion
 from cloudcat.core.documents import Shop as ShopDoc
+from cloudcat.core.media import image_set
 from cloudcat.schema.context import AppInfo
 from cloudcat.schema.jsonvalues import jsonable
 from cloudcat.schema.pagination import (
@@ -33,6 +37,36 @@ from cloudcat.schema.pagination import (
 )
 
 MAX_PAGE = 50
+
+
+@strawberry.type(description="An image ready for <img>: its URL, srcsets (`url 640w, ...`), size.")
+class Image:
+    src: str
+    srcset: str = strawberry.field(description="The variants in the original's format.")
+    webp_srcset: str = strawberry.field(description="The WebP variants (for <picture>).")
+    width: int | None
+    height: int | None
+    alt: str
+
+
+@strawberry.type(description="An image of a block, with where in its settings it is.")
+class BlockImage:
+    path: str = strawberry.field(description="Its place in `settings`, e.g. images.0.image.")
+    image: Image
+
+
+def _image(info: AppInfo, shop_id: ObjectId, ref: str | None, alt: str = "") -> Image | None:
+    found = image_set(shop_id, ref, base_url=info.context.services.settings.public_url)
+    if found is None:
+        return None
+    return Image(
+        src=found.src,
+        srcset=found.srcset,
+        webp_srcset=found.webp_srcset,
+        width=found.width,
+        height=found.height,
+        alt=found.alt or alt,
+    )
 
 
 @strawberry.type(name="ContentBlock", description="One block of a page, in the page's order.")
@@ -49,6 +83,18 @@ class StorefrontBlock:
             return None
         ids = await run_in_threadpool(grid_product_ids, self.shop_id, self.raw)
         return [strawberry.ID(i) for i in ids]
+
+    @strawberry.field(description="The block's images resolved (hero image, gallery pictures).")
+    async def images(self, info: AppInfo) -> list[BlockImage]:
+        def resolve() -> list[BlockImage]:
+            found = []
+            for path, ref, alt in block_images(self.type, self.raw):
+                image = _image(info, self.shop_id, ref, alt)
+                if image is not None:
+                    found.append(BlockImage(path=path, image=image))
+            return found
+
+        return await run_in_threadpool(resolve)
 
     @strawberry.field(description="When a countdown ends (its promotion's end), else null.")
     async def ends_at(self) -> datetime | None:
@@ -87,6 +133,11 @@ class StorefrontPage:
     ends_at: datetime | None
     tags: list[str]
     alternates: list[str] = strawberry.field(description="Every locale it is published in.")
+    shop_id: strawberry.Private[ObjectId]
+
+    @strawberry.field(description="The cover resolved to URLs and srcsets, or null.")
+    async def cover_image(self, info: AppInfo) -> Image | None:
+        return await run_in_threadpool(_image, info, self.shop_id, self.cover, self.title)
 
     @classmethod
     def of(cls, shop_id: ObjectId, page: reads.PublishedPage) -> StorefrontPage:
@@ -117,6 +168,7 @@ class StorefrontPage:
             ends_at=page.ends_at,
             tags=page.tags,
             alternates=page.alternates,
+            shop_id=shop_id,
         )
 
 
