@@ -88,14 +88,15 @@ def test_an_answer_is_served_from_the_cache_until_the_site_version_changes(
     client.sign_up("a@example.com")
     front = Front(client, "first")
     product = _product(front.shop_id, "P1", "Longjing", "19.90")
-    assert front.data(PRICES)["products"]["nodes"][0]["price"] == {"amount": "19.90"}
+    assert front.post(PRICES).headers["x-cloudcat-cache"] == "miss"
     cache = _cache(client)
     assert len(cache) == 1 and cache.misses == 1
 
     # A write nobody announced is not seen: the answer really comes from the cache...
     _set_price(product, "25.00")
-    assert front.data(PRICES)["products"]["nodes"][0]["price"] == {"amount": "19.90"}
-    assert cache.hits == 1
+    hit = front.post(PRICES)
+    assert hit.json()["data"]["products"]["nodes"][0]["price"] == {"amount": "19.90"}
+    assert hit.headers["x-cloudcat-cache"] == "hit" and cache.hits == 1
     # ...and once the change is announced (as every writer does), the next request sees it.
     site_version.bump(ObjectId(front.shop_id), "test")
     assert front.data(PRICES)["products"]["nodes"][0]["price"] == {"amount": "25.00"}

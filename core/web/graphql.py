@@ -194,7 +194,7 @@ class Outcome:
     errors: list[dict[str, Any]] = field(default_factory=list)
     max_age: int | None = None
     etag: str | None = None
-    cache: str = "off"  # the answer cache's part: "hit", "miss", "off" (not asked)
+    cache: str = "off"  # what the answer cache did: "hit", "miss" (now kept) or "off"
 
 
 @dataclass
@@ -407,10 +407,12 @@ def graphql_endpoint(
             content = outcomes[0].body
         response = Response(content, media_type="application/json")
         if storefront is not None:
-            if not isinstance(body, list) and get:
-                not_modified = _http_caching(request, response, outcomes[0], storefront)
-                if not_modified is not None:
-                    return not_modified
+            if not isinstance(body, list):
+                response.headers[CACHE_HEADER] = outcomes[0].cache
+                if get:
+                    not_modified = _http_caching(request, response, outcomes[0], storefront)
+                    if not_modified is not None:
+                        return not_modified
             response.headers["Vary"] = STOREFRONT_VARY
         wait = _retry_after([o.errors for o in outcomes])
         if wait is not None:
@@ -430,6 +432,10 @@ def graphql_endpoint(
 
     return endpoint
 
+
+CACHE_HEADER = "X-CloudCat-Cache"
+"""Says what the answer cache did for a storefront answer: `hit`, `miss` (computed and kept) or
+`off` (not asked: disabled, an error, or the shop not cacheable right now)."""
 
 STOREFRONT_VARY = "Accept-Language, X-CloudCat-Storefront-Key, Authorization"
 """What a storefront answer depends on besides its URL (the key names the shop, the language

@@ -4,10 +4,10 @@ A client sends `extensions: {"persistedQuery": {"version": 1, "sha256Hash": "<he
 query (by GET, so CDNs can cache the answer). An unknown hash answers the error
 `PersistedQueryNotFound` (code `PERSISTED_QUERY_NOT_FOUND`, HTTP 200, as Apollo clients expect);
 the client then POSTs the query with its hash, which registers it for the key's shop once it has
-executed (a document that does not even validate is never kept). Queries are stored per shop in
-the `persisted_queries` collection, so they survive restarts and one shop's registrations never
-fill another's; each shop may keep `max_per_shop` of them (past that, queries still run, they are
-just not stored). Lookups are remembered in-process, bounded.
+executed without errors (a document that does not validate is never kept; a GET never writes).
+Queries are stored per shop in the `persisted_queries` collection, so they survive restarts and
+one shop's registrations never fill another's; each shop may keep `max_per_shop` of them (past
+that, queries still run, they are just not stored). Lookups are remembered in-process, bounded.
 """
 
 from __future__ import annotations
