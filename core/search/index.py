@@ -14,7 +14,9 @@ half-built index.
   (shop, g, first)) and suggestions.
 * ``search_docs``: per indexed product, the terms it is in, so a change removes exactly those.
 * ``search_facets``: the price and categories of every indexed product, in `BUCKETS` documents
-  per shop (``items: {product id: "price|cat\x1fcat"}``), read whole for filters and facets.
+  per shop (``items: {product id: "price|cat\x1fcat"}``), read whole for filters and facets;
+  the state's facet version ``fv`` moves on each change of them, so a process may keep them in
+  memory while (shop, g, fv) stays the same.
 
 `reindex_products` and `remove_products` keep the index current after a catalog change (the
 sync engine and the seller's edits call them); `reindex_shop` rebuilds a shop's index.
@@ -342,8 +344,8 @@ class Changes:
                 facet_ops.append(UpdateOne({**key, "b": bucket}, update, upsert=True))
         if facet_ops:
             db[FACETS].bulk_write(facet_ops, ordered=False)
-        if self.count:
-            db[STATE].update_one({"_id": key["shop_id"]}, {"$inc": {"count": self.count}})
+            # A new facet version tells every process its cached facets are old.
+            db[STATE].update_one({"_id": key["shop_id"]}, {"$inc": {"count": self.count, "fv": 1}})
 
 
 def _object_ids(product_ids: Iterable[ObjectId | str]) -> list[ObjectId]:

@@ -22,7 +22,8 @@ writes.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -40,12 +41,14 @@ PREFIX = 0.6
 TYPO = 0.4
 MIN_PREFIX = 2
 """Characters typed before a Latin word is completed from the vocabulary."""
-PREFIX_TERMS = 30
+PREFIX_TERMS = 12
 """Completions of a prefix looked up (the shortest first)."""
 MIN_TYPO = 4
 """A Latin word shorter than this is never corrected."""
 TYPO_TERMS = 3
 MAX_SUGGEST = 20
+FACTS_CACHED = 32
+"""Shops whose facet facts a process keeps in memory."""
 PRICE_EDGES = tuple(
     Decimal(edge) for edge in ("0", "50", "100", "200", "500", "1000", "2000", "5000")
 )
@@ -103,11 +106,22 @@ def checked_query(text: str, name: str = "query") -> str:
     return stripped
 
 
-def _index_key(shop_id: ObjectId) -> tuple[dict[str, Any], int] | None:
-    state = _db()[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1})
+@dataclass(frozen=True)
+class Indexed:
+    """Where a shop's current index is: its lookup `key` (shop, generation), how many
+    products it holds and the version of its facets."""
+
+    key: dict[str, Any]
+    count: int
+    facet_version: int
+
+
+def _indexed(shop_id: ObjectId) -> Indexed | None:
+    state = _db()[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1, "fv": 1})
     if state is None or "g" not in state:
         return None
-    return {"shop_id": shop_id, "g": state["g"]}, int(state.get("count") or 0)
+    key = {"shop_id": shop_id, "g": state["g"]}
+    return Indexed(key, int(state.get("count") or 0), int(state.get("fv") or 0))
 
 
 def _words_from(key: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
@@ -209,11 +223,29 @@ def _scores(forms: list[Form], found: dict[str, dict[str, Any]], total: int) -> 
     return best
 
 
-def _facets(key: dict[str, Any]) -> dict[str, tuple[Decimal | None, list[str]]]:
-    facts: dict[str, tuple[Decimal | None, list[str]]] = {}
-    for doc in _db()[FACETS].find(key, {"items": 1}):
+Facts = dict[str, tuple[Decimal | None, list[str]]]
+"""Per indexed product id: its price and category ids."""
+
+_facts_cache: OrderedDict[tuple[ObjectId, int, int], Facts] = OrderedDict()
+_facts_lock = threading.Lock()
+
+
+def _facets(indexed: Indexed) -> Facts:
+    """The facts of every product of the index, kept in memory per (shop, g, facet version)
+    for the last `FACTS_CACHED` shops (reading them is most of a query's database time)."""
+    version = (indexed.key["shop_id"], indexed.key["g"], indexed.facet_version)
+    with _facts_lock:
+        if version in _facts_cache:
+            _facts_cache.move_to_end(version)
+            return _facts_cache[version]
+    facts: Facts = {}
+    for doc in _db()[FACETS].find(indexed.key, {"items": 1}):
         for pid, item in (doc.get("items") or {}).items():
             facts[pid] = parse_facet_item(item)
+    with _facts_lock:
+        _facts_cache[version] = facts
+        while len(_facts_cache) > FACTS_CACHED:
+            _facts_cache.popitem(last=False)
     return facts
 
 
@@ -261,11 +293,11 @@ def search_products(
     Raises `BadInput` for an empty or too long `text`.
     """
     query = checked_query(text)
-    indexed = _index_key(shop_id)
+    indexed = _indexed(shop_id)
     units = query_units(query)
     if indexed is None or not units:
         return EMPTY
-    key, total_products = indexed
+    key, total_products = indexed.key, indexed.count
     typing = not text[-1:].isspace()
     forms = _exact_forms(units, query) + _prefix_forms(key, units, typing)
     found = _postings(key, (term for form in forms for term in form.terms))
@@ -288,7 +320,7 @@ def search_products(
     if not best:
         return SearchResult([], 0, Facets(), suggestion)
     covered = max(len(match.units) for match in best.values())
-    facts = _facets(key)
+    facts = _facets(indexed)
     matched = {
         pid: match.rank()
         for pid, match in best.items()
@@ -329,10 +361,10 @@ def suggest(shop_id: ObjectId, prefix: str, limit: int = 8) -> list[str]:
     Raises `BadInput` (field ``prefix``) for an empty or too long prefix.
     """
     typed = normalize(checked_query(prefix, "prefix"))
-    indexed = _index_key(shop_id)
+    indexed = _indexed(shop_id)
     if indexed is None:
         return []
-    words = sorted(_words_from(indexed[0], typed), key=lambda w: (len(w["w"]), w["w"]))
+    words = sorted(_words_from(indexed.key, typed), key=lambda w: (len(w["w"]), w["w"]))
     shown: list[str] = []
     for word in words:
         display = word.get("d") or word["w"]
