@@ -93,7 +93,8 @@ register_raw_indexes(ensure_search_indexes)
 
 
 def _db() -> RawDatabase:
-    return Product._get_db()  # type: ignore[no-any-return]
+    db: RawDatabase = Product._get_db()
+    return db
 
 
 def bucket_of(product_id: str) -> int:
@@ -161,6 +162,8 @@ def _allocate_generation(db: RawDatabase, shop_id: ObjectId) -> int:
     state = db[STATE].find_one_and_update(
         {"_id": shop_id}, {"$inc": {"next": 1}}, upsert=True, return_document=True
     )
+    if state is None:  # upsert with the document after the update: never
+        raise RuntimeError("the search state was not stored")
     return int(state["next"])
 
 
