@@ -218,6 +218,7 @@ def reindex_shop(shop_id: ObjectId, progress: Progress | None = None) -> int:
         if first[term].kind in SUGGESTED_KINDS
     ]
     facet_docs = [{"shop_id": shop_id, "g": g, "b": b, "items": facets[b]} for b in range(BUCKETS)]
+    _drop_generation(db, shop_id, g)  # what a lost state may have left under this number
     for name, batch in ((TERMS, term_docs), (WORDS, word_docs), (DOCS, docs), (FACETS, facet_docs)):
         _insert(db[name], batch)
     switched = db[STATE].update_one(
