@@ -44,7 +44,7 @@ from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
 from cloudcat.core.storage.embedded import EmbeddedDatabase
 
 NAME = "search"
-SIZES = (5, 10_000)  # rounds, products
+SIZES = (3, 10_000)  # rounds, products
 QUICK_SIZES = (2, 2_000)
 VARIANTS = 3
 CACHE_SIZE = "2G"

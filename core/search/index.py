@@ -38,7 +38,7 @@ from pymongo.collection import Collection
 from cloudcat.core.catalog.queries import is_published, published_products
 from cloudcat.core.documents import Product
 from cloudcat.core.documents.base import utcnow
-from cloudcat.core.search.analyzer import SUGGESTED_KINDS, Kind, Term, document_terms
+from cloudcat.core.search.analyzer import SUGGESTED_KINDS, Term, document_terms
 from cloudcat.core.storage.database import RawDatabase, register_raw_indexes
 
 log = logging.getLogger(__name__)
@@ -92,7 +92,8 @@ def ensure_search_indexes(db: RawDatabase) -> None:
 register_raw_indexes(ensure_search_indexes)
 
 
-def _db() -> RawDatabase:
+def search_db() -> RawDatabase:
+    """The database holding the catalog and its search index."""
     db: RawDatabase = Product._get_db()
     return db
 
@@ -180,7 +181,7 @@ def _drop_generations_below(db: RawDatabase, shop_id: ObjectId, g: int) -> None:
 def reindex_shop(shop_id: ObjectId, progress: Progress | None = None) -> int:
     """Rebuild the search index of shop `shop_id` from its published products; return how
     many products it holds. Searches use the old index until the new one is complete."""
-    db = _db()
+    db = search_db()
     ensure_search_indexes(db)
     g = _allocate_generation(db, shop_id)
     query = published_products(shop_id)
@@ -306,10 +307,11 @@ class Changes:
 
     def write(self, db: RawDatabase, key: dict[str, Any]) -> None:
         """Store the gathered changes."""
+        updates = {term: change.update() for term, change in self.terms.items()}
         term_ops = [
-            UpdateOne({**key, "t": term}, change.update(), upsert=bool(change.set))
-            for term, change in self.terms.items()
-            if change.update()
+            UpdateOne({**key, "t": term}, update, upsert=bool(self.terms[term].set))
+            for term, update in updates.items()
+            if update
         ]
         if term_ops:
             db[TERMS].bulk_write(term_ops, ordered=False)
@@ -363,7 +365,7 @@ def _object_ids(product_ids: Iterable[ObjectId | str]) -> list[ObjectId]:
 
 
 def _apply(shop_id: ObjectId, ids: list[ObjectId], *, remove: bool) -> None:
-    db = _db()
+    db = search_db()
     state = db[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1})
     if state is None or "g" not in state:
         if not remove:
@@ -420,7 +422,7 @@ def reindex_catalog_change(shop_id: ObjectId, source: str, change: Mapping[str, 
     ]
     if not external:
         return
-    db = _db()
+    db = search_db()
     state = db[STATE].find_one({"_id": shop_id}, {"count": 1})
     count = int((state or {}).get("count") or 0)
     if len(external) > max(REBUILD_MIN, count // REBUILD_SHARE):
@@ -437,14 +439,6 @@ def reindex_catalog_change(shop_id: ObjectId, source: str, change: Mapping[str, 
     reindex_products(shop_id, ids)
 
 
-def index_kind(name: str) -> Kind:
-    """The `Kind` stored as `name` (an unknown one counts as a word)."""
-    try:
-        return Kind(name)
-    except ValueError:
-        return Kind.WORD
-
-
 __all__ = [
     "BUCKETS",
     "DOCS",
@@ -458,4 +452,5 @@ __all__ = [
     "reindex_products",
     "reindex_shop",
     "remove_products",
+    "search_db",
 ]

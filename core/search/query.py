@@ -34,7 +34,7 @@ from bson import ObjectId
 from cloudcat.core.catalog.queries import MAX_SEARCH_LENGTH
 from cloudcat.core.errors import BadInput, FieldError
 from cloudcat.core.search.analyzer import Unit, joined_spans, normalize, query_units
-from cloudcat.core.search.index import FACETS, STATE, TERMS, WORDS, _db, parse_facet_item
+from cloudcat.core.search.index import FACETS, STATE, TERMS, WORDS, parse_facet_item, search_db
 
 EXACT = 1.0
 PREFIX = 0.6
@@ -117,7 +117,7 @@ class Indexed:
 
 
 def _indexed(shop_id: ObjectId) -> Indexed | None:
-    state = _db()[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1, "fv": 1})
+    state = search_db()[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1, "fv": 1})
     if state is None or "g" not in state:
         return None
     key = {"shop_id": shop_id, "g": state["g"]}
@@ -127,7 +127,7 @@ def _indexed(shop_id: ObjectId) -> Indexed | None:
 def _words_from(key: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
     """The vocabulary words starting with `prefix` (a range on the word index)."""
     query = {**key, "w": {"$gte": prefix, "$lt": prefix + "\U0010ffff"}}
-    return list(_db()[WORDS].find(query, {"w": 1, "d": 1, "_id": 0}))
+    return list(search_db()[WORDS].find(query, {"w": 1, "d": 1, "_id": 0}))
 
 
 def _exact_forms(units: list[Unit], text: str) -> list[Form]:
@@ -170,7 +170,7 @@ def _corrections(key: dict[str, Any], word: str) -> list[tuple[str, float]]:
 
     allowed = 1 if len(word) < 8 else 2
     found = []
-    for doc in _db()[WORDS].find({**key, "f": word[0]}, {"w": 1, "_id": 0}):
+    for doc in search_db()[WORDS].find({**key, "f": word[0]}, {"w": 1, "_id": 0}):
         distance = Levenshtein.distance(word, doc["w"], score_cutoff=allowed)
         if 0 < distance <= allowed:
             found.append((distance, doc["w"]))
@@ -183,7 +183,7 @@ def _postings(key: dict[str, Any], terms: Iterable[str]) -> dict[str, dict[str, 
     if not wanted:
         return {}
     query = {**key, "t": {"$in": wanted}}
-    return {doc["t"]: doc for doc in _db()[TERMS].find(query, {"t": 1, "n": 1, "p": 1})}
+    return {doc["t"]: doc for doc in search_db()[TERMS].find(query, {"t": 1, "n": 1, "p": 1})}
 
 
 def _idf(n: int, total: int) -> float:
@@ -239,7 +239,7 @@ def _facets(indexed: Indexed) -> Facts:
             _facts_cache.move_to_end(version)
             return _facts_cache[version]
     facts: Facts = {}
-    for doc in _db()[FACETS].find(indexed.key, {"items": 1}):
+    for doc in search_db()[FACETS].find(indexed.key, {"items": 1}):
         for pid, item in (doc.get("items") or {}).items():
             facts[pid] = parse_facet_item(item)
     with _facts_lock:
