@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bench import bench_admin_plugins, bench_catalog_sync, bench_storefront
+from bench import bench_admin_plugins, bench_catalog_sync, bench_search, bench_storefront
 from bench.harness import Benchmark, Result, RunConfig, print_results, run_benchmark, write_json
 
 Suite = Callable[[RunConfig], AbstractContextManager[Sequence[Benchmark | Result]]]
@@ -27,12 +27,14 @@ SUITES: dict[str, Suite] = {
     bench_admin_plugins.NAME: bench_admin_plugins.benchmarks,
     bench_catalog_sync.NAME: bench_catalog_sync.benchmarks,
     bench_storefront.NAME: bench_storefront.benchmarks,
+    bench_search.NAME: bench_search.benchmarks,
 }
 
 #: Suites that explain their results in words (the figures their targets are about).
 NOTES: dict[str, Callable[[Sequence[Result]], list[str]]] = {
     bench_catalog_sync.NAME: bench_catalog_sync.describe,
     bench_storefront.NAME: bench_storefront.describe,
+    bench_search.NAME: bench_search.describe,
 }
 
 

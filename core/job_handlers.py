@@ -6,7 +6,10 @@ result; a cancel stops it at its next record (what it stored is kept). Its paylo
 ``{"source": name}`` plus an optional ``"mode"`` (``full``, ``incremental`` or ``reconcile``;
 planned by the engine when absent). A run that stops on an
 error stays resumable: the job's retry goes on from its last checkpoint (no sooner than a rate
-limit's ``retry_after``; an expired authorization is not retried).
+limit's ``retry_after``; an expired authorization is not retried). `search.reindex` rebuilds
+the job's shop's search index (`cloudcat.core.search.jobs`); `content.publish_due` publishes a
+scheduled page version at its time (`cloudcat.core.content.jobs`); `site.change_due` bumps a
+shop's site version when a scheduled change falls due (`cloudcat.core.site_version`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from cloudcat.core.content.publishing import PUBLISH_DUE
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import NotFound
 from cloudcat.core.jobs import JobContext, JobHandler, JobState, enqueue, list_jobs
+from cloudcat.core.search.jobs import SEARCH_REINDEX, reindex_handler
 from cloudcat.core.services import Services
 from cloudcat.core.site_version import SITE_CHANGE_DUE, change_due_handler
 from cloudcat.core.storage.database import RawDatabase
@@ -99,6 +103,7 @@ def collect_handlers(services: Services) -> dict[str, JobHandler]:
         CATALOG_SYNC: catalog_sync_handler(services),
         SITE_CHANGE_DUE: change_due_handler,
         PUBLISH_DUE: publish_due_handler(),
+        SEARCH_REINDEX: reindex_handler,
     }
     for impl in services.plugins.hook.cloudcat_job_handlers.get_hookimpls():
         contributed = cast(dict[str, JobHandler], impl.function() or {})

@@ -12,6 +12,7 @@ import pytest
 from cloudcat.core.catalog.editing import OwnedChanges, update_owned_content
 from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Product, Shop
+from cloudcat.core.jobs.worker import Worker
 from cloudcat.core.plugins import create_plugin_manager
 from cloudcat.core.search import (
     reindex_products,
@@ -20,6 +21,7 @@ from cloudcat.core.search import (
     search_products,
 )
 from cloudcat.core.search.index import DOCS, FACETS, STATE, TERMS, WORDS
+from cloudcat.core.search.jobs import SEARCH_REINDEX, enqueue_missing_indexes, reindex_handler
 from cloudcat.core.secrets import SecretBox
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
@@ -135,3 +137,20 @@ def test_one_shops_index_never_holds_or_loses_anothers_products(
     assert search_products(second.id, "只在第一家").total == 0
     assert search_products(first.id, "只在第一家").total == 1
     assert search_products(second.id, "longjing").total == 1
+
+
+def test_shops_indexed_before_search_existed_get_one_rebuild_job(
+    db: RawDatabase, market: Market, shop_plugins: ShopPlugins
+) -> None:
+    shop = _market_shop("tea-house", shop_plugins)
+    _market_shop("empty", shop_plugins)  # no products: nothing to index
+    _sync(shop_plugins, shop)
+    db[STATE].delete_many({})  # as if the products were stored before search existed
+    assert search_products(shop.id, "longjing").total == 0
+    assert enqueue_missing_indexes(db) == 1
+    assert enqueue_missing_indexes(db) == 1  # the same job again (its idempotency key)
+    worker = Worker(db, {SEARCH_REINDEX: reindex_handler})
+    assert worker.run_once() is True
+    assert worker.run_once() is False
+    assert search_products(shop.id, "longjing").total == 1
+    assert enqueue_missing_indexes(db) == 0

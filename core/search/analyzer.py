@@ -2,7 +2,8 @@
 query into the terms it looks up.
 
 Text is NFKC-normalized and lowercased, then split into runs of Chinese characters and words of
-Latin letters and digits. A Latin word is a term as it is. A Chinese run gives:
+Latin letters and digits. A Latin word is a term as it is. A description or an option value
+gives its words (jieba's and Latin ones); a Chinese run of a title gives:
 
 * jieba's search-mode words (rjieba, the Rust port: its dictionary loads once, lazily, in about
   0.1 s, on the first text that needs it, never when the web app is imported);
@@ -25,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from types import ModuleType
 
 
@@ -105,22 +106,30 @@ def _pinyin() -> ModuleType:
     return pypinyin
 
 
-def segment(run: str) -> list[str]:
+WORD_CACHE = 100_000
+"""Words and runs whose analysis is kept (a catalog repeats its words a lot)."""
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def segment(run: str) -> tuple[str, ...]:
     """jieba's precise segmentation of a Chinese run (how a query's words are split)."""
-    return [word for word in _jieba().cut(run) if word.strip()]
+    return tuple(word for word in _jieba().cut(run) if word.strip())
 
 
-def search_words(run: str) -> list[str]:
+@lru_cache(maxsize=WORD_CACHE)
+def search_words(run: str) -> tuple[str, ...]:
     """jieba's search-mode words of a Chinese run (the words and the shorter words in them)."""
-    return [word for word in _jieba().cut_for_search(run) if word.strip()]
+    return tuple(word for word in _jieba().cut_for_search(run) if word.strip())
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def pinyin(word: str) -> str:
     """The full pinyin of `word`, syllables joined (ü written as v, as shoppers type it)."""
     module = _pinyin()
     return "".join(module.lazy_pinyin(word, v_to_u=False))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def initials(word: str) -> str:
     """The pinyin initials of `word` (``lj`` for 龙井)."""
     module = _pinyin()
@@ -132,27 +141,31 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def _run_terms(run: str) -> Iterator[tuple[str, Kind, str]]:
+@lru_cache(maxsize=WORD_CACHE)
+def _run_terms(run: str) -> tuple[tuple[str, Kind, str], ...]:
+    found: list[tuple[str, Kind, str]] = []
     for word in search_words(run):
-        yield word, Kind.WORD, word
-        yield pinyin(word), Kind.PINYIN, word
+        found.append((word, Kind.WORD, word))
+        found.append((pinyin(word), Kind.PINYIN, word))
         if len(word) >= 2:
-            yield initials(word), Kind.INITIALS, word
+            found.append((initials(word), Kind.INITIALS, word))
     if 2 < len(run) <= RUN_PINYIN_MAX:
-        yield pinyin(run), Kind.PINYIN, run
-    for gram in bigrams(run):
-        yield gram, Kind.GRAM, gram
-    for char in run:
-        yield char, Kind.CHAR, char
+        found.append((pinyin(run), Kind.PINYIN, run))
+    found += [(gram, Kind.GRAM, gram) for gram in bigrams(run)]
+    found += [(char, Kind.CHAR, char) for char in run]
+    return tuple(found)
 
 
-def text_terms(text: str) -> Iterator[tuple[str, Kind, str]]:
-    """(term, kind, display) for every term of `text`, repeats included."""
+def text_terms(text: str, *, whole: bool = True) -> Iterator[tuple[str, Kind, str]]:
+    """(term, kind, display) for every term of `text`, repeats included; with `whole` False
+    only its words (jieba's and Latin ones: what a description or an option adds)."""
     for token in tokens(text):
-        if is_cjk(token):
+        if not is_cjk(token):
+            yield token, Kind.WORD, token
+        elif whole:
             yield from _run_terms(token)
         else:
-            yield token, Kind.WORD, token
+            yield from ((word, Kind.WORD, word) for word in search_words(token))
 
 
 def _add(found: dict[str, Term], term: str, weight: float, kind: Kind, display: str) -> None:
@@ -178,18 +191,19 @@ def document_terms(
 ) -> dict[str, Term]:
     """The index terms of one product, each with its best weight.
 
-    `title` is the display title, `description` the display description (its first
-    `DESCRIPTION_INDEXED` characters count), `options` the variants' option values (红色, XL),
-    `identifiers` the external id and SKUs, found only as they are written.
+    `title` is the display title (every kind of term), `description` the display description
+    (its words in its first `DESCRIPTION_INDEXED` characters), `options` the variants' option
+    values (红色, XL: their words), `identifiers` the external id and SKUs, found only as they
+    are written.
     """
     found: dict[str, Term] = {}
     fields = (
-        (title, TITLE_WEIGHT),
-        (description[:DESCRIPTION_INDEXED], DESCRIPTION_WEIGHT),
-        (" ".join(options), OPTION_WEIGHT),
+        (title, TITLE_WEIGHT, True),
+        (description[:DESCRIPTION_INDEXED], DESCRIPTION_WEIGHT, False),
+        (" ".join(options), OPTION_WEIGHT, False),
     )
-    for text, field_weight in fields:
-        for term, kind, display in text_terms(text):
+    for text, field_weight, whole in fields:
+        for term, kind, display in dict.fromkeys(text_terms(text, whole=whole)):
             _add(found, term, field_weight * KIND_WEIGHTS[kind], kind, display)
     for identifier in identifiers:
         cleaned = normalize(identifier).strip()

@@ -13,6 +13,7 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -42,7 +43,7 @@ def reindex_shops(console: Console, slug: str | None) -> int:
         for shop in shops:
             task = progress.add_task(shop.slug, total=None)
 
-            def tell(done: int, total: int, task_id: int = task) -> None:
+            def tell(done: int, total: int, task_id: TaskID = task) -> None:
                 progress.update(task_id, completed=done, total=total)
 
             count = reindex_shop(shop.id, tell)

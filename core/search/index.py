@@ -14,7 +14,9 @@ half-built index.
   (shop, g, first)) and suggestions.
 * ``search_docs``: per indexed product, the terms it is in, so a change removes exactly those.
 * ``search_facets``: the price and categories of every indexed product, in `BUCKETS` documents
-  per shop (``items: {product id: "price|cat\x1fcat"}``), read whole for filters and facets.
+  per shop (``items: {product id: "price|cat\x1fcat"}``), read whole for filters and facets;
+  the state's facet version ``fv`` moves on each change of them, so a process may keep them in
+  memory while (shop, g, fv) stays the same.
 
 `reindex_products` and `remove_products` keep the index current after a catalog change (the
 sync engine and the seller's edits call them); `reindex_shop` rebuilds a shop's index.
@@ -36,7 +38,7 @@ from pymongo.collection import Collection
 from cloudcat.core.catalog.queries import is_published, published_products
 from cloudcat.core.documents import Product
 from cloudcat.core.documents.base import utcnow
-from cloudcat.core.search.analyzer import SUGGESTED_KINDS, Kind, Term, document_terms
+from cloudcat.core.search.analyzer import SUGGESTED_KINDS, Term, document_terms
 from cloudcat.core.storage.database import RawDatabase, register_raw_indexes
 
 log = logging.getLogger(__name__)
@@ -90,8 +92,10 @@ def ensure_search_indexes(db: RawDatabase) -> None:
 register_raw_indexes(ensure_search_indexes)
 
 
-def _db() -> RawDatabase:
-    return Product._get_db()  # type: ignore[no-any-return]
+def search_db() -> RawDatabase:
+    """The database holding the catalog and its search index."""
+    db: RawDatabase = Product._get_db()
+    return db
 
 
 def bucket_of(product_id: str) -> int:
@@ -159,6 +163,8 @@ def _allocate_generation(db: RawDatabase, shop_id: ObjectId) -> int:
     state = db[STATE].find_one_and_update(
         {"_id": shop_id}, {"$inc": {"next": 1}}, upsert=True, return_document=True
     )
+    if state is None:  # upsert with the document after the update: never
+        raise RuntimeError("the search state was not stored")
     return int(state["next"])
 
 
@@ -175,7 +181,7 @@ def _drop_generations_below(db: RawDatabase, shop_id: ObjectId, g: int) -> None:
 def reindex_shop(shop_id: ObjectId, progress: Progress | None = None) -> int:
     """Rebuild the search index of shop `shop_id` from its published products; return how
     many products it holds. Searches use the old index until the new one is complete."""
-    db = _db()
+    db = search_db()
     ensure_search_indexes(db)
     g = _allocate_generation(db, shop_id)
     query = published_products(shop_id)
@@ -213,6 +219,7 @@ def reindex_shop(shop_id: ObjectId, progress: Progress | None = None) -> int:
         if first[term].kind in SUGGESTED_KINDS
     ]
     facet_docs = [{"shop_id": shop_id, "g": g, "b": b, "items": facets[b]} for b in range(BUCKETS)]
+    _drop_generation(db, shop_id, g)  # what a lost state may have left under this number
     for name, batch in ((TERMS, term_docs), (WORDS, word_docs), (DOCS, docs), (FACETS, facet_docs)):
         _insert(db[name], batch)
     switched = db[STATE].update_one(
@@ -300,10 +307,11 @@ class Changes:
 
     def write(self, db: RawDatabase, key: dict[str, Any]) -> None:
         """Store the gathered changes."""
+        updates = {term: change.update() for term, change in self.terms.items()}
         term_ops = [
-            UpdateOne({**key, "t": term}, change.update(), upsert=bool(change.set))
-            for term, change in self.terms.items()
-            if change.update()
+            UpdateOne({**key, "t": term}, update, upsert=bool(self.terms[term].set))
+            for term, update in updates.items()
+            if update
         ]
         if term_ops:
             db[TERMS].bulk_write(term_ops, ordered=False)
@@ -342,8 +350,8 @@ class Changes:
                 facet_ops.append(UpdateOne({**key, "b": bucket}, update, upsert=True))
         if facet_ops:
             db[FACETS].bulk_write(facet_ops, ordered=False)
-        if self.count:
-            db[STATE].update_one({"_id": key["shop_id"]}, {"$inc": {"count": self.count}})
+            # A new facet version tells every process its cached facets are old.
+            db[STATE].update_one({"_id": key["shop_id"]}, {"$inc": {"count": self.count, "fv": 1}})
 
 
 def _object_ids(product_ids: Iterable[ObjectId | str]) -> list[ObjectId]:
@@ -357,7 +365,7 @@ def _object_ids(product_ids: Iterable[ObjectId | str]) -> list[ObjectId]:
 
 
 def _apply(shop_id: ObjectId, ids: list[ObjectId], *, remove: bool) -> None:
-    db = _db()
+    db = search_db()
     state = db[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1})
     if state is None or "g" not in state:
         if not remove:
@@ -414,7 +422,7 @@ def reindex_catalog_change(shop_id: ObjectId, source: str, change: Mapping[str, 
     ]
     if not external:
         return
-    db = _db()
+    db = search_db()
     state = db[STATE].find_one({"_id": shop_id}, {"count": 1})
     count = int((state or {}).get("count") or 0)
     if len(external) > max(REBUILD_MIN, count // REBUILD_SHARE):
@@ -431,14 +439,6 @@ def reindex_catalog_change(shop_id: ObjectId, source: str, change: Mapping[str, 
     reindex_products(shop_id, ids)
 
 
-def index_kind(name: str) -> Kind:
-    """The `Kind` stored as `name` (an unknown one counts as a word)."""
-    try:
-        return Kind(name)
-    except ValueError:
-        return Kind.WORD
-
-
 __all__ = [
     "BUCKETS",
     "DOCS",
@@ -452,4 +452,5 @@ __all__ = [
     "reindex_products",
     "reindex_shop",
     "remove_products",
+    "search_db",
 ]

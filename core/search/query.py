@@ -22,7 +22,8 @@ writes.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,19 +34,21 @@ from bson import ObjectId
 from cloudcat.core.catalog.queries import MAX_SEARCH_LENGTH
 from cloudcat.core.errors import BadInput, FieldError
 from cloudcat.core.search.analyzer import Unit, joined_spans, normalize, query_units
-from cloudcat.core.search.index import FACETS, STATE, TERMS, WORDS, _db, parse_facet_item
+from cloudcat.core.search.index import FACETS, STATE, TERMS, WORDS, parse_facet_item, search_db
 
 EXACT = 1.0
 PREFIX = 0.6
 TYPO = 0.4
 MIN_PREFIX = 2
 """Characters typed before a Latin word is completed from the vocabulary."""
-PREFIX_TERMS = 30
+PREFIX_TERMS = 12
 """Completions of a prefix looked up (the shortest first)."""
 MIN_TYPO = 4
 """A Latin word shorter than this is never corrected."""
 TYPO_TERMS = 3
 MAX_SUGGEST = 20
+FACTS_CACHED = 32
+"""Shops whose facet facts a process keeps in memory."""
 PRICE_EDGES = tuple(
     Decimal(edge) for edge in ("0", "50", "100", "200", "500", "1000", "2000", "5000")
 )
@@ -103,17 +106,28 @@ def checked_query(text: str, name: str = "query") -> str:
     return stripped
 
 
-def _index_key(shop_id: ObjectId) -> tuple[dict[str, Any], int] | None:
-    state = _db()[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1})
+@dataclass(frozen=True)
+class Indexed:
+    """Where a shop's current index is: its lookup `key` (shop, generation), how many
+    products it holds and the version of its facets."""
+
+    key: dict[str, Any]
+    count: int
+    facet_version: int
+
+
+def _indexed(shop_id: ObjectId) -> Indexed | None:
+    state = search_db()[STATE].find_one({"_id": shop_id}, {"g": 1, "count": 1, "fv": 1})
     if state is None or "g" not in state:
         return None
-    return {"shop_id": shop_id, "g": state["g"]}, int(state.get("count") or 0)
+    key = {"shop_id": shop_id, "g": state["g"]}
+    return Indexed(key, int(state.get("count") or 0), int(state.get("fv") or 0))
 
 
 def _words_from(key: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
     """The vocabulary words starting with `prefix` (a range on the word index)."""
     query = {**key, "w": {"$gte": prefix, "$lt": prefix + "\U0010ffff"}}
-    return list(_db()[WORDS].find(query, {"w": 1, "d": 1, "_id": 0}))
+    return list(search_db()[WORDS].find(query, {"w": 1, "d": 1, "_id": 0}))
 
 
 def _exact_forms(units: list[Unit], text: str) -> list[Form]:
@@ -156,7 +170,7 @@ def _corrections(key: dict[str, Any], word: str) -> list[tuple[str, float]]:
 
     allowed = 1 if len(word) < 8 else 2
     found = []
-    for doc in _db()[WORDS].find({**key, "f": word[0]}, {"w": 1, "_id": 0}):
+    for doc in search_db()[WORDS].find({**key, "f": word[0]}, {"w": 1, "_id": 0}):
         distance = Levenshtein.distance(word, doc["w"], score_cutoff=allowed)
         if 0 < distance <= allowed:
             found.append((distance, doc["w"]))
@@ -169,7 +183,7 @@ def _postings(key: dict[str, Any], terms: Iterable[str]) -> dict[str, dict[str, 
     if not wanted:
         return {}
     query = {**key, "t": {"$in": wanted}}
-    return {doc["t"]: doc for doc in _db()[TERMS].find(query, {"t": 1, "n": 1, "p": 1})}
+    return {doc["t"]: doc for doc in search_db()[TERMS].find(query, {"t": 1, "n": 1, "p": 1})}
 
 
 def _idf(n: int, total: int) -> float:
@@ -209,11 +223,29 @@ def _scores(forms: list[Form], found: dict[str, dict[str, Any]], total: int) -> 
     return best
 
 
-def _facets(key: dict[str, Any]) -> dict[str, tuple[Decimal | None, list[str]]]:
-    facts: dict[str, tuple[Decimal | None, list[str]]] = {}
-    for doc in _db()[FACETS].find(key, {"items": 1}):
+Facts = dict[str, tuple[Decimal | None, list[str]]]
+"""Per indexed product id: its price and category ids."""
+
+_facts_cache: OrderedDict[tuple[ObjectId, int, int], Facts] = OrderedDict()
+_facts_lock = threading.Lock()
+
+
+def _facets(indexed: Indexed) -> Facts:
+    """The facts of every product of the index, kept in memory per (shop, g, facet version)
+    for the last `FACTS_CACHED` shops (reading them is most of a query's database time)."""
+    version = (indexed.key["shop_id"], indexed.key["g"], indexed.facet_version)
+    with _facts_lock:
+        if version in _facts_cache:
+            _facts_cache.move_to_end(version)
+            return _facts_cache[version]
+    facts: Facts = {}
+    for doc in search_db()[FACETS].find(indexed.key, {"items": 1}):
         for pid, item in (doc.get("items") or {}).items():
             facts[pid] = parse_facet_item(item)
+    with _facts_lock:
+        _facts_cache[version] = facts
+        while len(_facts_cache) > FACTS_CACHED:
+            _facts_cache.popitem(last=False)
     return facts
 
 
@@ -261,11 +293,11 @@ def search_products(
     Raises `BadInput` for an empty or too long `text`.
     """
     query = checked_query(text)
-    indexed = _index_key(shop_id)
+    indexed = _indexed(shop_id)
     units = query_units(query)
     if indexed is None or not units:
         return EMPTY
-    key, total_products = indexed
+    key, total_products = indexed.key, indexed.count
     typing = not text[-1:].isspace()
     forms = _exact_forms(units, query) + _prefix_forms(key, units, typing)
     found = _postings(key, (term for form in forms for term in form.terms))
@@ -288,7 +320,7 @@ def search_products(
     if not best:
         return SearchResult([], 0, Facets(), suggestion)
     covered = max(len(match.units) for match in best.values())
-    facts = _facets(key)
+    facts = _facets(indexed)
     matched = {
         pid: match.rank()
         for pid, match in best.items()
@@ -329,10 +361,10 @@ def suggest(shop_id: ObjectId, prefix: str, limit: int = 8) -> list[str]:
     Raises `BadInput` (field ``prefix``) for an empty or too long prefix.
     """
     typed = normalize(checked_query(prefix, "prefix"))
-    indexed = _index_key(shop_id)
+    indexed = _indexed(shop_id)
     if indexed is None:
         return []
-    words = sorted(_words_from(indexed[0], typed), key=lambda w: (len(w["w"]), w["w"]))
+    words = sorted(_words_from(indexed.key, typed), key=lambda w: (len(w["w"]), w["w"]))
     shown: list[str] = []
     for word in words:
         display = word.get("d") or word["w"]
