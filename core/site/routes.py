@@ -1,0 +1,253 @@
+"""The site's endpoint: every page of ``/s/{slug}/...`` (and of a verified custom domain).
+
+Per request: the shop (404 when none, 503 while suspended), its theme (the in-app theme for
+WeChat/Weibo visitors when enabled), the locale; then the rendered-page cache, keyed by shop x
+path x query x locale x theme x browser kind x site version and used only while the site
+state is cacheable; on a miss the page's data is read (never written) and rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
+
+from cloudcat.core import site_version
+from cloudcat.core.documents import Shop
+from cloudcat.core.providers import ProviderKind, Theme
+from cloudcat.core.services import Services
+from cloudcat.core.site import pages
+from cloudcat.core.site.cache import PageCache, RenderedPage
+from cloudcat.core.site.footprints import SCRIPT
+from cloudcat.core.site.http import (
+    ASSET_CACHE_CONTROL,
+    NO_STORE,
+    PAGE_CACHE_CONTROL,
+    entity_tag,
+    page_response,
+)
+from cloudcat.core.site.links import in_app_browser
+from cloudcat.core.site.locales import pick_locale
+from cloudcat.core.site.rendering import environment, render
+from cloudcat.core.site.seo import robots, sitemap
+
+DEFAULT_THEME = "default_theme"
+MAX_PATH = 512
+_SAFE_ASSET = re.compile(r"^[A-Za-z0-9_./-]{1,200}$")
+CSP = (
+    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; "
+    "font-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+CSP_WITH_SNIPPET = CSP + "; script-src 'self'; connect-src 'self'"
+
+
+@dataclass
+class SiteRequest:
+    """One site request, as the page builders see it."""
+
+    services: Services
+    shop: Shop
+    base: str
+    origin: str
+    path: str
+    query: dict[str, str]
+    locale: str
+    agent: str
+    theme_name: str
+    theme_cls: type[Theme]
+    _theme: Theme | None = field(default=None, repr=False)
+
+    def theme(self) -> Theme:
+        """The shop's theme, built with its settings."""
+        if self._theme is None:
+            built = self.services.shop_plugins.provider(self.shop, self.theme_name)
+            assert isinstance(built, Theme)
+            self._theme = built
+        return self._theme
+
+
+def _theme_class(services: Services, name: str) -> type[Theme] | None:
+    installed = services.plugins.providers.get(name)
+    if installed is None or not issubclass(installed.cls, Theme):
+        return None
+    return installed.cls
+
+
+def choose_theme(services: Services, shop: Shop, agent: str) -> str | None:
+    """The theme a visitor gets: the shop's in-app theme inside WeChat/Weibo when it enabled
+    one, else its other enabled theme (the default theme first), else None (no site)."""
+    names = sorted(
+        name
+        for name in services.shop_plugins.enabled_names(shop.id)
+        if services.plugins.providers[name].kind is ProviderKind.THEME
+    )
+    if not names:
+        return None
+    classes = {name: _theme_class(services, name) for name in names}
+    in_app = [n for n in names if (c := classes[n]) is not None and c.in_app]
+    regular = [n for n in names if n not in in_app]
+    if agent and in_app:
+        return in_app[0]
+    if DEFAULT_THEME in regular:
+        return DEFAULT_THEME
+    return (regular or in_app)[0]
+
+
+def _problem(status: int, title: str, detail: str) -> Response:
+    from html import escape
+
+    body = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
+        f"</head><body><h1>{escape(title)}</h1><p>{escape(detail)}</p></body></html>"
+    )
+    return Response(body, status_code=status, media_type="text/html")
+
+
+class Site:
+    """The site endpoint with its page cache."""
+
+    def __init__(self, services: Services, cache: PageCache | None = None) -> None:
+        self.services = services
+        self.cache = cache or PageCache()
+
+    def fallback_templates(self) -> Path | None:
+        """The default theme's templates (every theme falls back to them)."""
+        found = _theme_class(self.services, DEFAULT_THEME)
+        return found.template_dir if found is not None else None
+
+    def handle(
+        self, slug: str, path: str, query: dict[str, str], headers: Any, base: str, origin: str
+    ) -> Response:
+        """Answer one request for `path` of shop `slug`'s site."""
+        shop = Shop.objects(slug=slug).first()
+        if shop is None:
+            return _problem(404, "Not found", "There is no shop at this address.")
+        if shop.suspended:
+            return _problem(503, shop.name, "This shop is closed for now. 本店暂停营业。")
+        if path == "footprints.js":
+            return FileResponse(
+                SCRIPT, media_type="text/javascript", headers={"Cache-Control": ASSET_CACHE_CONTROL}
+            )
+        agent = in_app_browser(headers.get("user-agent", ""))
+        theme_name = choose_theme(self.services, shop, agent)
+        theme_cls = _theme_class(self.services, theme_name) if theme_name else None
+        if theme_name is None or theme_cls is None:
+            return _problem(404, shop.name, "This shop has not published a site yet.")
+        if path.startswith("assets/"):
+            return self.asset(theme_cls, path.removeprefix("assets/"))
+        locale = pick_locale(query.get("lang"), headers.get("accept-language", ""), shop.locale)
+        request = SiteRequest(
+            self.services, shop, base, origin, path, query, locale, agent, theme_name, theme_cls
+        )
+        if path == "robots.txt":
+            return PlainTextResponse(robots(origin, base), headers={"Cache-Control": "public, max-age=3600"})
+        if path.startswith("preview/"):
+            page = self.render_page(request)
+            return page_response(
+                page, headers, {"X-Robots-Tag": "noindex", "Content-Security-Policy": CSP},
+                cache_control=NO_STORE,
+            )
+        state = site_version.current(shop.id)
+        now = datetime.now(UTC)
+        cacheable = state.cacheable(now)
+        key = (
+            shop.id,
+            base,
+            path,
+            tuple(sorted(query.items())),
+            locale,
+            theme_name,
+            agent,
+            state.version,
+        )
+        page = self.cache.get(key) if cacheable else None
+        if page is None:
+            if path == "sitemap.xml":
+                body = sitemap(shop.id, origin, base, locale, shop.locale).encode()
+                page = RenderedPage(200, body, entity_tag(body), now, "application/xml")
+            else:
+                outcome = self.build(request)
+                if isinstance(outcome, Response):
+                    return outcome
+                page = outcome
+            if cacheable and page.status in (200, 404):
+                self.cache.put(key, page)
+        csp = CSP_WITH_SNIPPET if shop.site_key else CSP
+        return page_response(
+            page, headers, {"Content-Security-Policy": csp}, cache_control=PAGE_CACHE_CONTROL
+        )
+
+    def build(self, request: SiteRequest) -> RenderedPage | Response:
+        """Render the page of `request` (or answer a redirect)."""
+        outcome = pages.page_for(request)
+        if isinstance(outcome, pages.Redirect):
+            target = outcome.location
+            if request.query:
+                target += "?" + urlencode(request.query)
+            return RedirectResponse(target, status_code=301)
+        return self._render(request, outcome)
+
+    def render_page(self, request: SiteRequest) -> RenderedPage:
+        """Render `request` (no cache; redirects become the not-found page)."""
+        outcome = pages.page_for(request)
+        if isinstance(outcome, pages.Redirect):
+            outcome = pages.not_found(request)
+        return self._render(request, outcome)
+
+    def _render(self, request: SiteRequest, page: pages.Page) -> RenderedPage:
+        env = environment(request.theme_cls, self.fallback_templates())
+        theme = request.theme()
+        data = pages.common(request, theme, page)
+        try:
+            html = render(env, page.template, data)
+        except Exception as exc:  # a failing theme is recorded and shown politely
+            self.services.shop_plugins.record_error(request.shop.id, request.theme_name, exc)
+            body = _problem(500, request.shop.name, "This page could not be shown right now.").body
+            return RenderedPage(500, bytes(body), entity_tag(bytes(body)), datetime.now(UTC))
+        body = html.encode()
+        return RenderedPage(page.status, body, entity_tag(body), datetime.now(UTC))
+
+    def asset(self, theme_cls: type[Theme], relative: str) -> Response:
+        """A static file of the theme (or of the default theme, which it falls back to)."""
+        if not _SAFE_ASSET.match(relative) or ".." in relative.split("/"):
+            return PlainTextResponse("not found", status_code=404)
+        folders = [theme_cls.static_dir]
+        default = _theme_class(self.services, DEFAULT_THEME)
+        if default is not None:
+            folders.append(default.static_dir)
+        for folder in folders:
+            if folder is None:
+                continue
+            candidate = (folder / relative).resolve()
+            if candidate.is_relative_to(folder.resolve()) and candidate.is_file():
+                return FileResponse(candidate, headers={"Cache-Control": ASSET_CACHE_CONTROL})
+        return PlainTextResponse("not found", status_code=404)
+
+
+def site_endpoint(services: Services, site: Site | None = None) -> Callable[..., Any]:
+    """Build the endpoint for ``/s/{slug}/{path}`` (a custom domain's requests arrive here
+    too, rewritten by `cloudcat.core.site.domains.CustomDomains`)."""
+    site = site or Site(services)
+
+    async def endpoint(request: Request) -> Response:
+        slug = request.path_params["slug"]
+        path = request.path_params.get("path", "")
+        if len(path) > MAX_PATH or "\x00" in path:
+            return _problem(404, "Not found", "There is no page at this address.")
+        domain = request.scope.get("cloudcat.site_host")
+        base = "" if domain else f"/s/{slug}"
+        origin = f"https://{domain}" if domain else services.settings.public_url.rstrip("/")
+        query = {k: v[:200] for k, v in list(request.query_params.items())[:20]}
+        return await run_in_threadpool(
+            site.handle, slug, path, query, request.headers, base, origin
+        )
+
+    return endpoint
