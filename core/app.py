@@ -29,6 +29,7 @@ from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.observability import RequestContextMiddleware, configure_logging, health_routes
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Environment, Settings, load_settings
+from cloudcat.core.site.routes import site_routes
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.web.admin_ui import admin_ui_routes, default_dist
 from cloudcat.core.web.collect import collect_endpoint
@@ -42,7 +43,6 @@ from cloudcat.core.web.metrics_access import MetricsAccess
 from cloudcat.core.web.oauth import oauth_routes
 from cloudcat.core.web.ratelimit import RateLimiter
 from cloudcat.core.web.security_headers import SecurityHeaders
-from cloudcat.core.web.site import site_home
 from cloudcat.core.web.source_webhooks import source_webhook_routes
 from cloudcat.schema.build import build_admin_schema, build_storefront_schema
 
@@ -75,7 +75,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         Route("/graphql", admin, methods=["GET", "POST"]),
         Route("/storefront/graphql", storefront, methods=["GET", "POST"]),
         Route("/collect", collect_endpoint(services, limiter, keys), methods=["POST"]),
-        Route("/s/{slug}/", site_home(services), methods=["GET"]),
+        *site_routes(services),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *admin_ui_routes(settings.admin_ui_dist or default_dist()),
         *oauth_routes(services),

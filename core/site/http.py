@@ -61,4 +61,6 @@ def page_response(
     }
     if page.status == 200 and not_modified(request_headers, page.etag, page.rendered_at):
         return Response(status_code=304, headers=headers)
-    return Response(page.body, status_code=page.status, headers=headers, media_type=page.content_type)
+    return Response(
+        page.body, status_code=page.status, headers=headers, media_type=page.content_type
+    )

@@ -200,9 +200,7 @@ def content_page(request: SiteRequest, prefix: str, handle: str) -> Page | Redir
     if reads is None:
         return not_found(request)
     kind, template = CONTENT_PREFIXES.get(prefix, ("article", "article.html"))
-    found = reads.published_page(
-        request.shop.id, kind, handle, request.locale, request.shop.locale
-    )
+    found = reads.published_page(request.shop.id, kind, handle, request.locale, request.shop.locale)
     if found is None:
         moved = reads.moved_handle(request.shop.id, kind, handle)
         if moved:
@@ -309,7 +307,12 @@ def common(request: SiteRequest, theme: Theme, page: Page) -> dict[str, Any]:
     categories = catalog.categories(shop.id)
     return {
         **page.data,
-        "shop": {"name": shop.name, "slug": shop.slug, "locale": shop.locale, "currency": shop.currency},
+        "shop": {
+            "name": shop.name,
+            "slug": shop.slug,
+            "locale": shop.locale,
+            "currency": shop.currency,
+        },
         "base": request.base,
         "home_url": f"{request.base}/",
         "locale": request.locale,
@@ -323,7 +326,10 @@ def common(request: SiteRequest, theme: Theme, page: Page) -> dict[str, Any]:
         "agent": request.agent,
         "in_wechat": request.agent == "wechat",
         "search_url": f"{request.base}/search",
-        "switch_language": {"label": texts["language"], "url": f"{path}?{urlencode({'lang': other})}"},
+        "switch_language": {
+            "label": texts["language"],
+            "url": f"{path}?{urlencode({'lang': other})}",
+        },
         "seo": {
             "title": title,
             "description": page.description[:300],

@@ -36,6 +36,17 @@ def json_ld(data: Any) -> Markup:
     return Markup(text)
 
 
+def sanitize(html: Any) -> Markup:
+    """Rich text as HTML: cleaned by nh3 (safe tags and attributes only; content is also
+    cleaned when saved), or escaped as text where nh3 is not installed."""
+    text = str(html or "")
+    try:
+        import nh3
+    except ModuleNotFoundError:
+        return Markup.escape(text)
+    return Markup(nh3.clean(text))
+
+
 def css_value(value: Any) -> str:
     """A theme setting safe inside a CSS declaration: only characters a colour, length or
     font list uses (anything else, such as ``;``, ``}`` or ``<``, is dropped)."""
@@ -82,6 +93,7 @@ def environment(theme: type[Theme], fallback: Path | None) -> ImmutableSandboxed
             found.filters["safe_url"] = safe_url
             found.filters["json_ld"] = json_ld
             found.filters["css"] = css_value
+            found.filters["sanitize"] = sanitize
             found.globals["render_block"] = render_block
             _ENVIRONMENTS[key] = found
     return found

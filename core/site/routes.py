@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
 
 from cloudcat.core import site_version
 from cloudcat.core.documents import Shop
@@ -148,11 +149,15 @@ class Site:
             self.services, shop, base, origin, path, query, locale, agent, theme_name, theme_cls
         )
         if path == "robots.txt":
-            return PlainTextResponse(robots(origin, base), headers={"Cache-Control": "public, max-age=3600"})
+            return PlainTextResponse(
+                robots(origin, base), headers={"Cache-Control": "public, max-age=3600"}
+            )
         if path.startswith("preview/"):
             page = self.render_page(request)
             return page_response(
-                page, headers, {"X-Robots-Tag": "noindex", "Content-Security-Policy": CSP},
+                page,
+                headers,
+                {"X-Robots-Tag": "noindex", "Content-Security-Policy": CSP},
                 cache_control=NO_STORE,
             )
         state = site_version.current(shop.id)
@@ -251,3 +256,16 @@ def site_endpoint(services: Services, site: Site | None = None) -> Callable[...,
         )
 
     return endpoint
+
+
+def site_routes(services: Services) -> list[BaseRoute]:
+    """The site's routes: ``/s/{slug}/...`` (and ``/s/{slug}`` moving to ``/s/{slug}/``)."""
+
+    async def add_slash(request: Request) -> Response:
+        return RedirectResponse(f"/s/{request.path_params['slug']}/", status_code=301)
+
+    endpoint = site_endpoint(services)
+    return [
+        Route("/s/{slug}", add_slash, methods=["GET", "HEAD"]),
+        Route("/s/{slug}/{path:path}", endpoint, methods=["GET", "HEAD"]),
+    ]

@@ -58,15 +58,22 @@ def sitemap(shop_id: ObjectId, origin: str, base: str, locale: str, default: str
     for category in catalog.categories(shop_id):
         urls.append((f"{origin}{base}/collections/{category['id']}", ""))
     fields = {"handle": 1, "updated_at": 1}
-    for doc in Product._get_collection().find(published_products(shop_id), fields).limit(
-        MAX_SITEMAP_URLS
+    for doc in (
+        Product._get_collection().find(published_products(shop_id), fields).limit(MAX_SITEMAP_URLS)
     ):
         urls.append(
-            (f"{origin}{base}/products/{catalog.product_handle(doc)}", iso_time(doc.get("updated_at")))
+            (
+                f"{origin}{base}/products/{catalog.product_handle(doc)}",
+                iso_time(doc.get("updated_at")),
+            )
         )
     reads = peers.content_reads()
     if reads is not None:
-        for kind, prefix in (("landing", "pages"), ("campaign", "campaigns"), ("article", "articles")):
+        for kind, prefix in (
+            ("landing", "pages"),
+            ("campaign", "campaigns"),
+            ("article", "articles"),
+        ):
             for page in reads.published_pages(shop_id, kind, locale, default, limit=1000):
                 urls.append((f"{origin}{base}/{prefix}/{page.handle}", iso_time(page.updated_at)))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>']
