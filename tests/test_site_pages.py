@@ -38,7 +38,7 @@ def test_home_shows_a_hero_collections_and_the_products(
         assert f"/s/tea-house/products/{product.handle}" in links
     assert "/s/tea-house/collections/tea" in links
     assert page.all("html")[0]["lang"] == "zh-CN"
-    assert page.all("link", rel="stylesheet")[0]["href"] == "/s/tea-house/assets/theme.css"
+    assert page.all("link", rel="stylesheet")[0]["href"] == "/s/tea-house/assets/default_theme/theme.css"
 
 
 def _stored(shop: Shop, external_id: str) -> Product:

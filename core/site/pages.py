@@ -320,7 +320,7 @@ def common(request: SiteRequest, theme: Theme, page: Page) -> dict[str, Any]:
         "t": texts,
         "settings": theme.settings(),
         "block_types": theme.block_types,
-        "asset_base": f"{request.base}/assets/",
+        "asset_base": f"{request.base}/assets/{request.theme_name}/",
         "navigation": _navigation(request),
         "categories": categories,
         "agent": request.agent,

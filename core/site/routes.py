@@ -44,10 +44,12 @@ DEFAULT_THEME = "default_theme"
 MAX_PATH = 512
 _SAFE_ASSET = re.compile(r"^[A-Za-z0-9_./-]{1,200}$")
 CSP = (
-    "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' https: http: data:; "
-    "font-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' "
+    "'unsafe-inline'; img-src 'self' https: http: data:; font-src 'self' data:; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-CSP_WITH_SNIPPET = CSP + "; script-src 'self'; connect-src 'self'"
+"""Site pages run only scripts served by the site itself (the theme's, the footprints
+snippet), never inline ones (JSON-LD is data, not run), and post only to the site's origin."""
 
 
 @dataclass
@@ -137,13 +139,13 @@ class Site:
             return FileResponse(
                 SCRIPT, media_type="text/javascript", headers={"Cache-Control": ASSET_CACHE_CONTROL}
             )
+        if path.startswith("assets/"):
+            return self.asset(path.removeprefix("assets/"))
         agent = in_app_browser(headers.get("user-agent", ""))
         theme_name = choose_theme(self.services, shop, agent)
         theme_cls = _theme_class(self.services, theme_name) if theme_name else None
         if theme_name is None or theme_cls is None:
             return _problem(404, shop.name, "This shop has not published a site yet.")
-        if path.startswith("assets/"):
-            return self.asset(theme_cls, path.removeprefix("assets/"))
         locale = pick_locale(query.get("lang"), headers.get("accept-language", ""), shop.locale)
         request = SiteRequest(
             self.services, shop, base, origin, path, query, locale, agent, theme_name, theme_cls
@@ -185,9 +187,8 @@ class Site:
                 page = outcome
             if cacheable and page.status in (200, 404):
                 self.cache.put(key, page)
-        csp = CSP_WITH_SNIPPET if shop.site_key else CSP
         return page_response(
-            page, headers, {"Content-Security-Policy": csp}, cache_control=PAGE_CACHE_CONTROL
+            page, headers, {"Content-Security-Policy": CSP}, cache_control=PAGE_CACHE_CONTROL
         )
 
     def build(self, request: SiteRequest) -> RenderedPage | Response:
@@ -220,9 +221,12 @@ class Site:
         body = html.encode()
         return RenderedPage(page.status, body, entity_tag(body), datetime.now(UTC))
 
-    def asset(self, theme_cls: type[Theme], relative: str) -> Response:
-        """A static file of the theme (or of the default theme, which it falls back to)."""
-        if not _SAFE_ASSET.match(relative) or ".." in relative.split("/"):
+    def asset(self, relative: str) -> Response:
+        """A static file of a theme, ``<theme name>/<file>`` (the default theme's file when
+        the theme has none of that name)."""
+        name, _, file = relative.partition("/")
+        theme_cls = _theme_class(self.services, name)
+        if theme_cls is None or not _SAFE_ASSET.match(file) or ".." in file.split("/"):
             return PlainTextResponse("not found", status_code=404)
         folders = [theme_cls.static_dir]
         default = _theme_class(self.services, DEFAULT_THEME)
@@ -231,7 +235,7 @@ class Site:
         for folder in folders:
             if folder is None:
                 continue
-            candidate = (folder / relative).resolve()
+            candidate = (folder / file).resolve()
             if candidate.is_relative_to(folder.resolve()) and candidate.is_file():
                 return FileResponse(candidate, headers={"Cache-Control": ASSET_CACHE_CONTROL})
         return PlainTextResponse("not found", status_code=404)
