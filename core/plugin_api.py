@@ -53,6 +53,7 @@ from cloudcat.core.plugin_state import MAX_VALUE_BYTES as STATE_MAX_VALUE_BYTES
 from cloudcat.core.plugin_state import ProviderState
 from cloudcat.core.providers import (
     APP_LEVEL_KEY,
+    THEME_TEMPLATES,
     AnalyticsSink,
     AuthorizedAccount,
     ChannelPublisher,
@@ -63,7 +64,6 @@ from cloudcat.core.providers import (
     ProviderKind,
     PublishResult,
     ShopInfo,
-    THEME_TEMPLATES,
     Theme,
     TrackedEvent,
 )

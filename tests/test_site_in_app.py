@@ -48,12 +48,18 @@ def test_in_app_browsers_get_the_mobile_theme_when_the_shop_enabled_it(
     path = f"/s/tea-house/products/{_product(shop).handle}"
     # Without the mobile theme, in-app browsers get the default theme.
     plain = Page(client.http.get(path, headers={"user-agent": WEIBO}).text)
-    assert plain.all("link", rel="stylesheet")[0]["href"] == "/s/tea-house/assets/default_theme/theme.css"
+    assert (
+        plain.all("link", rel="stylesheet")[0]["href"]
+        == "/s/tea-house/assets/default_theme/theme.css"
+    )
 
     shop_plugins.set_enabled(shop.id, "mobile_theme", True)
     for agent in (WEIBO, WECHAT):
         mobile = Page(client.http.get(path, headers={"user-agent": agent}).text)
-        assert mobile.all("link", rel="stylesheet")[0]["href"] == "/s/tea-house/assets/mobile_theme/mobile.css"
+        assert (
+            mobile.all("link", rel="stylesheet")[0]["href"]
+            == "/s/tea-house/assets/mobile_theme/mobile.css"
+        )
         assert mobile.all("body")[0]["class"].startswith("mobile")
         assert [r["value"] for r in mobile.all("input", name="sku")] == [
             "demo-001-1",
@@ -62,12 +68,17 @@ def test_in_app_browsers_get_the_mobile_theme_when_the_shop_enabled_it(
         ]
     # Desktop browsers keep the default theme; pages the mobile theme lacks fall back to it.
     desktop = Page(client.http.get(path).text)
-    assert desktop.all("link", rel="stylesheet")[0]["href"] == "/s/tea-house/assets/default_theme/theme.css"
+    assert (
+        desktop.all("link", rel="stylesheet")[0]["href"]
+        == "/s/tea-house/assets/default_theme/theme.css"
+    )
     collection = client.http.get("/s/tea-house/collections/tea", headers={"user-agent": WEIBO})
     assert collection.status_code == 200
     assert Page(collection.text).all("body")[0]["class"].startswith("mobile")
-    assert client.http.get("/s/tea-house/assets/mobile_theme/mobile.css").headers["content-type"].startswith(
-        "text/css"
+    assert (
+        client.http.get("/s/tea-house/assets/mobile_theme/mobile.css")
+        .headers["content-type"]
+        .startswith("text/css")
     )
     assert client.http.get("/s/tea-house/assets/mobile_theme/../theme.py").status_code == 404
 
@@ -98,7 +109,13 @@ def test_the_snippet_is_on_every_page_with_the_site_key_and_its_events_are_colle
     assert buy["data-cc-buy"] == str(product.id)
     script = client.http.get("/s/tea-house/footprints.js")
     assert script.headers["content-type"].startswith("text/javascript")
-    for event in ("page_view", "view_item", "select_item", "click_buy", "x-cloudcat-storefront-key"):
+    for event in (
+        "page_view",
+        "view_item",
+        "select_item",
+        "click_buy",
+        "x-cloudcat-storefront-key",
+    ):
         assert event in script.text
 
     # What the snippet posts is accepted by the collector with that key.

@@ -6,8 +6,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from starlette.testclient import TestClient
-
 from cloudcat.core.documents import Product, Shop
 from cloudcat.core.site.formatting import format_price
 from cloudcat.core.tenancy import ShopPlugins
@@ -38,7 +36,10 @@ def test_home_shows_a_hero_collections_and_the_products(
         assert f"/s/tea-house/products/{product.handle}" in links
     assert "/s/tea-house/collections/tea" in links
     assert page.all("html")[0]["lang"] == "zh-CN"
-    assert page.all("link", rel="stylesheet")[0]["href"] == "/s/tea-house/assets/default_theme/theme.css"
+    assert (
+        page.all("link", rel="stylesheet")[0]["href"]
+        == "/s/tea-house/assets/default_theme/theme.css"
+    )
 
 
 def _stored(shop: Shop, external_id: str) -> Product:
@@ -77,7 +78,7 @@ def test_product_page_has_each_sku_with_its_price_stock_and_promotion(
     buy = page.all("a", class_="buy")[0]
     assert buy["href"].startswith("https://item.taobao.com/item.htm?id=600000000001&")
     assert "utm_source=cloudcat&utm_medium=site&utm_campaign=tea-house&cc_vid=" in buy["href"]
-    ld = json.loads(page.tags and _json_ld(response.text))
+    ld = json.loads(_json_ld(response.text))
     assert ld["@type"] == "Product" and ld["name"] == source["title"]
     assert ld["offers"]["@type"] == "AggregateOffer" and ld["offers"]["priceCurrency"] == "CNY"
     assert page.meta("og:type") == "product" and page.meta("og:image") == source["image"][0]

@@ -51,7 +51,9 @@ def test_script_in_titles_settings_and_paths_is_escaped(
         response = client.http.get(path)
         _no_injected_markup(response.text)
         page = Page(response.text)
-        assert page.all("script", src="/s/tea-house/assets/default_theme/theme.js")  # only the theme's own
+        assert page.all(
+            "script", src="/s/tea-house/assets/default_theme/theme.js"
+        )  # only the theme's own
         assert [a for t, a in page.tags if t == "script" and not a.get("src")] == [
             a for t, a in page.tags if t == "script" and a.get("type") == "application/ld+json"
         ]

@@ -31,7 +31,7 @@ def _product_grid(settings: dict[str, Any], shop: catalog.SiteShop) -> dict[str,
         category = str(settings["collection_id"])
         return {"products": catalog.list_products(shop, category_id=category, limit=limit)}
     category_id = rule.get("category_id")
-    sort = rule.get("sort") if rule.get("sort") in catalog.SORTS else "manual"
+    sort = str(rule["sort"]) if rule.get("sort") in catalog.SORTS else "manual"
     if rule.get("on_promotion"):
         found = catalog.list_products(shop, category_id=category_id, sort=sort, limit=MAX_GRID * 2)
         return {"products": [p for p in found if p["sale_text"]][:limit]}

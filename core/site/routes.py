@@ -155,9 +155,9 @@ class Site:
                 robots(origin, base), headers={"Cache-Control": "public, max-age=3600"}
             )
         if path.startswith("preview/"):
-            page = self.render_page(request)
+            draft = self.render_page(request)
             return page_response(
-                page,
+                draft,
                 headers,
                 {"X-Robots-Tag": "noindex", "Content-Security-Policy": CSP},
                 cache_control=NO_STORE,

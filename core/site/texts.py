@@ -26,7 +26,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ended": "活动已结束",
         "days": "天",
         "wechat_title": "微信内无法直接打开购买链接",
-        "wechat_steps": "点击右上角「···」，选择「在浏览器打开」；或复制下面的链接或商品编号，到淘宝 App 中打开。",
+        "wechat_steps": (
+            "点击右上角「···」，选择「在浏览器打开」；"
+            "或复制下面的链接或商品编号，到淘宝 App 中打开。"
+        ),
         "copy_link": "商品链接",
         "product_code": "商品编号",
         "not_found": "页面不存在",
@@ -64,13 +67,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "ended": "This offer has ended",
         "days": "d",
         "wechat_title": "WeChat cannot open this shop link",
-        "wechat_steps": "Tap ··· at the top right and choose Open in Browser, or copy the link or product code below and open it in the marketplace app.",
+        "wechat_steps": (
+            "Tap ··· at the top right and choose Open in Browser, or copy the link or "
+            "product code below and open it in the marketplace app."
+        ),
         "copy_link": "Product link",
         "product_code": "Product code",
         "not_found": "Page not found",
         "not_found_text": "The page you are looking for does not exist or was removed.",
         "unavailable": "No longer available",
-        "unavailable_text": "This product is no longer on sale. Have a look at the rest of the shop.",
+        "unavailable_text": (
+            "This product is no longer on sale. Have a look at the rest of the shop."
+        ),
         "back_home": "Back to the home page",
         "articles": "Articles",
         "read_more": "Read more",

@@ -44,7 +44,11 @@ from cloudcat.core.testing.client import GraphQLClient
 
 SCRIPT = "<script>alert('theme')</script>"
 WECHAT_AGENT = "Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 Mobile/15E148 MicroMessenger/8.0.47"
-SKUS = (("sku-s", "Small", "10.00", 5), ("sku-m", "Medium", "12.00", 0), ("sku-l", "Large", "15.50", None))
+SKUS = (
+    ("sku-s", "Small", "10.00", 5),
+    ("sku-m", "Medium", "12.00", 0),
+    ("sku-l", "Large", "15.50", None),
+)
 
 
 class _Tags(HTMLParser):
@@ -63,7 +67,9 @@ class _Tags(HTMLParser):
             self.text.append(data.strip())
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+        return [
+            a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())
+        ]
 
 
 def _catalog(shop: Shop) -> dict[str, Product]:
@@ -204,9 +210,7 @@ class ThemeConformance:
         ):
             html = self._get(client, shop, path).text
             assert SCRIPT not in html, path
-            inline = [
-                a for t, a in _Tags(html).tags if t == "script" and not a.get("src")
-            ]
+            inline = [a for t, a in _Tags(html).tags if t == "script" and not a.get("src")]
             assert all(a.get("type") == "application/ld+json" for a in inline), path
 
     def test_declared_blocks_draw_and_unknown_blocks_are_skipped(

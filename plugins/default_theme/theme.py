@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,7 +35,7 @@ class FontChoice(StrEnum):
     ROUNDED = "rounded"
 
 
-def _zh(title: str, description: str) -> dict[str, dict[str, dict[str, str]]]:
+def _zh(title: str, description: str) -> dict[str, Any]:
     return {I18N_KEY: {"zh-CN": {"title": title, "description": description}}}
 
 

@@ -8,7 +8,7 @@ theme's templates, which it falls back to.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,7 +19,7 @@ HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
 IMAGE_REF = r"^(?:[0-9a-f]{24}|https://\S{1,2000})$"
 
 
-def _zh(title: str, description: str) -> dict[str, dict[str, dict[str, str]]]:
+def _zh(title: str, description: str) -> dict[str, Any]:
     return {I18N_KEY: {"zh-CN": {"title": title, "description": description}}}
 
 
