@@ -29,6 +29,7 @@ from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.observability import RequestContextMiddleware, configure_logging, health_routes
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Environment, Settings, load_settings
+from cloudcat.core.site.domains import CustomDomains
 from cloudcat.core.site.routes import site_routes
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.web.admin_ui import admin_ui_routes, default_dist
@@ -101,6 +102,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
             ),
             Middleware(StorefrontCors, keys=keys),
             Middleware(GZipMiddleware, minimum_size=1024),
+            Middleware(CustomDomains, public_host=urlsplit(settings.public_url).hostname or ""),
         ],
     )
     app.state.services = services
