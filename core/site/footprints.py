@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bson import ObjectId
 
-from cloudcat.core import accounts
+from cloudcat.core import accounts, site_version
 from cloudcat.core.documents import Shop
 
 SCRIPT = Path(__file__).with_name("static") / "footprints.js"
@@ -21,6 +21,7 @@ def issue_site_key(shop: Shop, created_by: ObjectId) -> str:
     _, key = accounts.create_storefront_key(shop, SITE_KEY_NAME, created_by)
     Shop.objects(id=shop.id).update_one(set__site_key=key)
     shop.site_key = key
+    site_version.bump(shop.id, "site key issued")
     return key
 
 

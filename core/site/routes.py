@@ -39,9 +39,11 @@ from cloudcat.core.site.links import in_app_browser
 from cloudcat.core.site.locales import pick_locale
 from cloudcat.core.site.rendering import environment, render
 from cloudcat.core.site.seo import robots, sitemap
+from cloudcat.core.site_version import SiteState
 
 DEFAULT_THEME = "default_theme"
 MAX_PATH = 512
+MAX_SHOP_MEMOS = 10000
 _SAFE_ASSET = re.compile(r"^[A-Za-z0-9_./-]{1,200}$")
 CSP = (
     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' "
@@ -84,14 +86,18 @@ def _theme_class(services: Services, name: str) -> type[Theme] | None:
     return installed.cls
 
 
-def choose_theme(services: Services, shop: Shop, agent: str) -> str | None:
-    """The theme a visitor gets: the shop's in-app theme inside WeChat/Weibo when it enabled
-    one, else its other enabled theme (the default theme first), else None (no site)."""
-    names = sorted(
+def enabled_themes(services: Services, shop: Shop) -> list[str]:
+    """The names of the themes `shop` enabled, sorted."""
+    return sorted(
         name
         for name in services.shop_plugins.enabled_names(shop.id)
         if services.plugins.providers[name].kind is ProviderKind.THEME
     )
+
+
+def choose_theme(services: Services, names: list[str], agent: str) -> str | None:
+    """The theme a visitor gets of the enabled `names`: an in-app theme inside WeChat/Weibo
+    when there is one, else another (the default theme first), else None (no site)."""
     if not names:
         return None
     classes = {name: _theme_class(services, name) for name in names}
@@ -102,6 +108,15 @@ def choose_theme(services: Services, shop: Shop, agent: str) -> str | None:
     if DEFAULT_THEME in regular:
         return DEFAULT_THEME
     return (regular or in_app)[0]
+
+
+@dataclass(frozen=True)
+class _ShopMemo:
+    """A shop and its enabled themes as read at site version `version`."""
+
+    shop: Shop
+    version: int
+    themes: list[str]
 
 
 def _problem(status: int, title: str, detail: str) -> Response:
@@ -120,6 +135,29 @@ class Site:
     def __init__(self, services: Services, cache: PageCache | None = None) -> None:
         self.services = services
         self.cache = cache or PageCache()
+        self._shops: dict[str, _ShopMemo] = {}
+
+    def resolve(self, slug: str) -> tuple[Shop, SiteState, list[str]] | None:
+        """The shop of `slug`, its site state and enabled themes. The shop and its themes are
+        kept per slug and reused while the site version is the same (every change to a shop
+        or its plugins bumps it), so a cached page costs one `_id` read."""
+        memo = self._shops.get(slug)
+        if memo is not None:
+            state = site_version.current(memo.shop.id)
+            if state.version == memo.version:
+                return memo.shop, state, memo.themes
+        found = Shop.objects(slug=slug).only("id").first()
+        if found is None:
+            return None
+        state = site_version.current(found.id)  # first: a change after it bumps again
+        shop = Shop.objects(id=found.id).first()
+        if shop is None or shop.slug != slug:
+            return None
+        themes = enabled_themes(self.services, shop)
+        if len(self._shops) > MAX_SHOP_MEMOS:
+            self._shops.clear()
+        self._shops[slug] = _ShopMemo(shop, state.version, themes)
+        return shop, state, themes
 
     def fallback_templates(self) -> Path | None:
         """The default theme's templates (every theme falls back to them)."""
@@ -130,9 +168,10 @@ class Site:
         self, slug: str, path: str, query: dict[str, str], headers: Any, base: str, origin: str
     ) -> Response:
         """Answer one request for `path` of shop `slug`'s site."""
-        shop = Shop.objects(slug=slug).first()
-        if shop is None:
+        resolved = self.resolve(slug)
+        if resolved is None:
             return _problem(404, "Not found", "There is no shop at this address.")
+        shop, state, themes = resolved
         if shop.suspended:
             return _problem(503, shop.name, "This shop is closed for now. 本店暂停营业。")
         if path == "footprints.js":
@@ -142,7 +181,7 @@ class Site:
         if path.startswith("assets/"):
             return self.asset(path.removeprefix("assets/"))
         agent = in_app_browser(headers.get("user-agent", ""))
-        theme_name = choose_theme(self.services, shop, agent)
+        theme_name = choose_theme(self.services, themes, agent)
         theme_cls = _theme_class(self.services, theme_name) if theme_name else None
         if theme_name is None or theme_cls is None:
             return _problem(404, shop.name, "This shop has not published a site yet.")
@@ -162,7 +201,6 @@ class Site:
                 {"X-Robots-Tag": "noindex", "Content-Security-Policy": CSP},
                 cache_control=NO_STORE,
             )
-        state = site_version.current(shop.id)
         now = datetime.now(UTC)
         cacheable = state.cacheable(now)
         key = (
