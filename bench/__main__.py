@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bench import bench_admin_plugins, bench_catalog_sync
+from bench import bench_admin_plugins, bench_catalog_sync, bench_site
 from bench.harness import Benchmark, Result, RunConfig, print_results, run_benchmark, write_json
 
 Suite = Callable[[RunConfig], AbstractContextManager[Sequence[Benchmark | Result]]]
@@ -26,11 +26,13 @@ Suite = Callable[[RunConfig], AbstractContextManager[Sequence[Benchmark | Result
 SUITES: dict[str, Suite] = {
     bench_admin_plugins.NAME: bench_admin_plugins.benchmarks,
     bench_catalog_sync.NAME: bench_catalog_sync.benchmarks,
+    bench_site.NAME: bench_site.benchmarks,
 }
 
 #: Suites that explain their results in words (the figures their targets are about).
 NOTES: dict[str, Callable[[Sequence[Result]], list[str]]] = {
     bench_catalog_sync.NAME: bench_catalog_sync.describe,
+    bench_site.NAME: bench_site.describe,
 }
 
 

@@ -28,13 +28,18 @@ def http_date(moment: datetime) -> str:
     return format_datetime(moment.replace(microsecond=0), usegmt=True)
 
 
+def gzip_tag(etag: str) -> str:
+    """The entity tag of the gzip encoding of the representation tagged `etag`."""
+    return etag[:-1] + '-gz"'
+
+
 def not_modified(headers: Headers, etag: str, modified: datetime) -> bool:
-    """Whether the request's validators match: If-None-Match when sent (it wins), else
-    If-Modified-Since."""
+    """Whether the request's validators match: If-None-Match when sent (it wins; either
+    encoding's tag), else If-Modified-Since."""
     wanted = headers.get("if-none-match")
     if wanted is not None:
         tags = {tag.strip().removeprefix("W/") for tag in wanted.split(",")}
-        return etag in tags or "*" in tags
+        return bool({etag, gzip_tag(etag), "*"} & tags)
     since = headers.get("if-modified-since")
     if since:
         try:
@@ -51,16 +56,21 @@ def page_response(
     page: RenderedPage, request_headers: Headers, extra: dict[str, str], *, cache_control: str
 ) -> Response:
     """The response for `page`: a 304 when the request already has it (only for 200 pages),
-    with ETag, Last-Modified, Vary and `cache_control`."""
+    gzip-encoded when the client takes it, with ETag, Last-Modified, Vary and
+    `cache_control`."""
+    packed = page.gzipped is not None and "gzip" in request_headers.get("accept-encoding", "")
     headers = {
-        "ETag": page.etag,
+        "ETag": gzip_tag(page.etag) if packed else page.etag,
         "Last-Modified": http_date(page.rendered_at),
         "Cache-Control": cache_control,
-        "Vary": "Accept-Language, User-Agent",
+        "Vary": "Accept-Encoding, Accept-Language, User-Agent",
         **extra,
     }
     if page.status == 200 and not_modified(request_headers, page.etag, page.rendered_at):
         return Response(status_code=304, headers=headers)
-    return Response(
-        page.body, status_code=page.status, headers=headers, media_type=page.content_type
-    )
+    if packed and page.gzipped is not None:
+        headers["Content-Encoding"] = "gzip"
+        body = page.gzipped
+    else:
+        body = page.body
+    return Response(body, status_code=page.status, headers=headers, media_type=page.content_type)

@@ -9,6 +9,7 @@ state is cacheable; on a miss the page's data is read (never written) and render
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from bson import ObjectId
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
@@ -136,6 +138,23 @@ class Site:
         self.services = services
         self.cache = cache or PageCache()
         self._shops: dict[str, _ShopMemo] = {}
+        self._states: dict[ObjectId, tuple[float, SiteState]] = {}
+        self._state_seconds = services.settings.site_version_cache_seconds
+
+    def site_state(self, shop_id: ObjectId) -> SiteState:
+        """The shop's site state: read each time, or trusted for `site_version_cache_seconds`
+        when that setting is above 0."""
+        if self._state_seconds <= 0:
+            return site_version.current(shop_id)
+        now = time.monotonic()
+        found = self._states.get(shop_id)
+        if found is not None and now - found[0] < self._state_seconds:
+            return found[1]
+        state = site_version.current(shop_id)
+        if len(self._states) > MAX_SHOP_MEMOS:
+            self._states.clear()
+        self._states[shop_id] = (now, state)
+        return state
 
     def resolve(self, slug: str) -> tuple[Shop, SiteState, list[str]] | None:
         """The shop of `slug`, its site state and enabled themes. The shop and its themes are
@@ -143,13 +162,13 @@ class Site:
         or its plugins bumps it), so a cached page costs one `_id` read."""
         memo = self._shops.get(slug)
         if memo is not None:
-            state = site_version.current(memo.shop.id)
+            state = self.site_state(memo.shop.id)
             if state.version == memo.version:
                 return memo.shop, state, memo.themes
         found = Shop.objects(slug=slug).only("id").first()
         if found is None:
             return None
-        state = site_version.current(found.id)  # first: a change after it bumps again
+        state = self.site_state(found.id)  # first: a change after it bumps again
         shop = Shop.objects(id=found.id).first()
         if shop is None or shop.slug != slug:
             return None
@@ -217,7 +236,7 @@ class Site:
         if page is None:
             if path == "sitemap.xml":
                 body = sitemap(shop.id, origin, base, locale, shop.locale).encode()
-                page = RenderedPage(200, body, entity_tag(body), now, "application/xml")
+                page = RenderedPage.make(200, body, entity_tag(body), now, "application/xml")
             else:
                 outcome = self.build(request)
                 if isinstance(outcome, Response):
@@ -255,9 +274,9 @@ class Site:
         except Exception as exc:  # a failing theme is recorded and shown politely
             self.services.shop_plugins.record_error(request.shop.id, request.theme_name, exc)
             body = _problem(500, request.shop.name, "This page could not be shown right now.").body
-            return RenderedPage(500, bytes(body), entity_tag(bytes(body)), datetime.now(UTC))
+            return RenderedPage.make(500, bytes(body), entity_tag(bytes(body)), datetime.now(UTC))
         body = html.encode()
-        return RenderedPage(page.status, body, entity_tag(body), datetime.now(UTC))
+        return RenderedPage.make(page.status, body, entity_tag(body), datetime.now(UTC))
 
     def asset(self, relative: str) -> Response:
         """A static file of a theme, ``<theme name>/<file>`` (the default theme's file when
