@@ -135,3 +135,14 @@ def test_locale_by_lang_then_accept_language_then_the_shop(
         "en": "http://testserver/s/tea-house/?lang=en",
         "x-default": "http://testserver/s/tea-house/",
     }
+
+
+def test_previews_are_never_stored_or_indexed_and_a_bad_token_shows_nothing(
+    client: GraphQLClient, shop: Shop, shop_plugins: ShopPlugins, feed_server: FeedServer
+) -> None:
+    site_shop(shop_plugins, shop, feed_server, count=1)
+    preview = client.http.get("/s/tea-house/preview/not-a-signed-token")
+    assert preview.status_code == 404
+    assert preview.headers["cache-control"] == "no-store"
+    assert preview.headers["x-robots-tag"] == "noindex"
+    assert Page(preview.text).meta("robots") == "noindex"

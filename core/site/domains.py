@@ -16,6 +16,7 @@ import threading
 import time
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import PlainTextResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -146,8 +147,6 @@ class CustomDomains:
         if not host or host == self.public_host or not _HOST.match(host):
             await self.app(scope, receive, send)
             return
-        from starlette.concurrency import run_in_threadpool
-
         found = await run_in_threadpool(self.hosts.lookup, host)
         path: str = scope["path"]
         if found is None:

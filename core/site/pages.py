@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from bson import ObjectId
+
 from cloudcat.core.catalog.queries import is_published, product_listing
 from cloudcat.core.documents import Product
 from cloudcat.core.providers import Theme
@@ -172,7 +174,8 @@ def search(request: SiteRequest) -> Page:
         engine = peers.search_products()
         if engine is not None:
             found = engine(shop.id, text, limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
-            products = catalog.list_products(shop, ids=list(found.product_ids))
+            ids = [ObjectId(i) if isinstance(i, str) else i for i in found.product_ids]
+            products = catalog.list_products(shop, ids=ids)
             total, suggestion = int(found.total), found.suggestion
         else:
             query = product_listing(shop.id, statuses=["active"], published=True, search=text)
@@ -244,7 +247,7 @@ def preview(request: SiteRequest, token: str) -> Page:
     """A draft shown through its signed preview link (never cached, never indexed)."""
     reads = peers.content_reads()
     found = reads.preview_page(token, datetime.now(UTC)) if reads is not None else None
-    if found is None or str(getattr(found, "shop_id", request.shop.id)) != str(request.shop.id):
+    if found is None or not peers.page_of_shop(request.shop.id, found):
         return not_found(request)
     template = {"home": "home.html", "landing": "page.html", "campaign": "campaign.html"}
     return _content(request, found, template.get(found.kind, "article.html"))
@@ -281,13 +284,13 @@ def _alternates(request: SiteRequest, published: list[str] | None) -> list[dict[
     return links
 
 
-def _navigation(request: SiteRequest) -> list[dict[str, Any]]:
+def _navigation(request: SiteRequest, categories: list[dict[str, Any]]) -> list[dict[str, Any]]:
     reads = peers.content_reads()
     if reads is not None:
         menu = reads.menu(request.shop.id, "main", request.locale, request.shop.locale)
         if menu:
             return list(menu)
-    top = [c for c in catalog.categories(request.shop.id) if not c["parent_id"]]
+    top = [c for c in categories if not c["parent_id"]]
     return [
         {"label": c["name"], "url": f"{request.base}/collections/{c['id']}", "children": []}
         for c in top[:8]
@@ -321,7 +324,7 @@ def common(request: SiteRequest, theme: Theme, page: Page) -> dict[str, Any]:
         "settings": theme.settings(),
         "block_types": theme.block_types,
         "asset_base": f"{request.base}/assets/{request.theme_name}/",
-        "navigation": _navigation(request),
+        "navigation": _navigation(request, categories),
         "categories": categories,
         "agent": request.agent,
         "in_wechat": request.agent == "wechat",
@@ -333,7 +336,7 @@ def common(request: SiteRequest, theme: Theme, page: Page) -> dict[str, Any]:
         "seo": {
             "title": title,
             "description": page.description[:300],
-            "image": page.image,
+            "image": f"{request.origin}{page.image}" if page.image.startswith("/") else page.image,
             "type": page.kind,
             "canonical": f"{request.origin}{path}",
             "alternates": _alternates(request, page.alternates),

@@ -11,6 +11,8 @@ import importlib
 from types import ModuleType
 from typing import Any
 
+from bson import ObjectId
+
 
 @functools.cache
 def _module(name: str) -> ModuleType | None:
@@ -52,3 +54,19 @@ def search_products() -> Any | None:
     """`cloudcat.core.search.search_products`, or None while search is not part of this build."""
     module = _module("cloudcat.core.search")
     return getattr(module, "search_products", None) if module is not None else None
+
+
+def page_of_shop(shop_id: Any, page: Any) -> bool:
+    """Whether published (or previewed) content page `page` belongs to shop `shop_id`."""
+    own = getattr(page, "shop_id", None)
+    if own:
+        return str(own) == str(shop_id)
+    documents = _module("cloudcat.core.content.documents")
+    content_page = getattr(documents, "ContentPage", None) if documents is not None else None
+    if content_page is None:
+        return False
+    page_id = str(getattr(page, "id", ""))
+    if not ObjectId.is_valid(page_id):
+        return False
+    query = {"_id": ObjectId(page_id), "shop_id": shop_id}
+    return content_page._get_collection().count_documents(query, limit=1) > 0

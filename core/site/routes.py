@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -122,8 +123,6 @@ class _ShopMemo:
 
 
 def _problem(status: int, title: str, detail: str) -> Response:
-    from html import escape
-
     body = (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
         f"</head><body><h1>{escape(title)}</h1><p>{escape(detail)}</p></body></html>"
