@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cloudcat.core.plugin_api import I18N_KEY, Theme
+from cloudcat.core.plugin_api import ENUM_NAMES_KEY, I18N_KEY, Theme
 
 HERE = Path(__file__).parent
 HEX_COLOUR = r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
@@ -25,14 +24,6 @@ BLOCK_TYPES = frozenset(
         "collections",
     }
 )
-
-
-class FontChoice(StrEnum):
-    """The font families a theme offers (as names, never free CSS)."""
-
-    SYSTEM = "system"
-    SERIF = "serif"
-    ROUNDED = "rounded"
 
 
 def _zh(title: str, description: str) -> dict[str, Any]:
@@ -75,11 +66,20 @@ class DefaultThemeConfig(BaseModel):
         description="A media library image or an https address",
         json_schema_extra=_zh("标志", "媒体库中的图片，或 https 图片地址"),
     )
-    font: FontChoice = Field(
-        FontChoice.SYSTEM,
+    font: Literal["system", "serif", "rounded"] = Field(
+        "system",
         title="Font",
-        description="The font family of the site",
-        json_schema_extra=_zh("字体", "网站使用的字体"),
+        description="The font family of the site (a name, never free CSS)",
+        json_schema_extra={
+            ENUM_NAMES_KEY: ["System", "Serif", "Rounded"],
+            I18N_KEY: {
+                "zh-CN": {
+                    "title": "字体",
+                    "description": "网站使用的字体",
+                    ENUM_NAMES_KEY: ["系统字体", "衬线体", "圆体"],
+                }
+            },
+        },
     )
 
 
