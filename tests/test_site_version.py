@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 
 from cloudcat.core import site_version
@@ -10,6 +11,7 @@ from cloudcat.core.catalog.sync import run_source_sync
 from cloudcat.core.documents import Product, Promotion, Shop
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.jobs import list_jobs
+from cloudcat.core.jobs.worker import Worker
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
 from tests.conftest import make_shop
@@ -93,3 +95,30 @@ def test_a_promotion_boundary_makes_the_state_uncacheable_once_due_and_queues_it
 
     site_version.bump(shop.id, "again")  # the same due moment: still one job
     assert len(list_jobs(db, shop.id, kind=site_version.SITE_CHANGE_DUE, first=10).jobs) == 1
+
+
+def test_the_due_job_bumps_when_a_promotion_starts_and_caching_resumes(
+    db: RawDatabase, shop: Shop
+) -> None:
+    starts = utcnow() + timedelta(seconds=1)
+    Promotion(
+        shop_id=shop.id,
+        source="feed",
+        external_id="flash",
+        name="Flash sale",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        currency="CNY",
+    ).save()
+    version = site_version.bump(shop.id, "promotion synced")
+    worker = Worker(db, {site_version.SITE_CHANGE_DUE: site_version.change_due_handler})
+
+    deadline = time.monotonic() + 30
+    while site_version.current(shop.id).version == version and time.monotonic() < deadline:
+        if not worker.run_once():
+            time.sleep(0.05)
+
+    state = site_version.current(shop.id)
+    assert utcnow() >= starts and state.version == version + 1
+    assert state.valid_until is not None and state.valid_until > starts  # now the sale's end
+    assert state.cacheable()
