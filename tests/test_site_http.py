@@ -3,12 +3,18 @@ no database write on any read, robots and the sitemap."""
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
+from starlette.datastructures import Headers
+
 from cloudcat.core import site_version
 from cloudcat.core.documents import Product, Shop
+from cloudcat.core.services import Services
 from cloudcat.core.site.formatting import format_price
+from cloudcat.core.site.routes import Site
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.tenancy import ShopPlugins
 from cloudcat.core.testing.client import GraphQLClient
@@ -146,3 +152,28 @@ def test_previews_are_never_stored_or_indexed_and_a_bad_token_shows_nothing(
     assert preview.headers["cache-control"] == "no-store"
     assert preview.headers["x-robots-tag"] == "noindex"
     assert Page(preview.text).meta("robots") == "noindex"
+
+
+def test_a_trusted_site_version_is_read_again_once_its_time_is_up(
+    services: Services, shop: Shop, shop_plugins: ShopPlugins, feed_server: FeedServer
+) -> None:
+    site_shop(shop_plugins, shop, feed_server, count=2)
+    trusting = replace(
+        services,
+        settings=services.settings.model_copy(update={"site_version_cache_seconds": 0.3}),
+    )
+    site = Site(trusting)
+    headers = Headers({})
+
+    def home() -> str:
+        response = site.handle("tea-house", "", {}, headers, "/s/tea-house", "http://x")
+        return bytes(response.body).decode()
+
+    assert "Trusted tea" not in home()
+    Product.objects(shop_id=shop.id, external_id="demo-001").update_one(
+        set__owned__title="Trusted tea"
+    )
+    site_version.bump(shop.id, "test")
+    assert "Trusted tea" not in home()  # the version is trusted for 0.3 s
+    time.sleep(0.35)
+    assert "Trusted tea" in home()
