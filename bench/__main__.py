@@ -16,7 +16,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from bench import bench_admin_plugins, bench_catalog_sync, bench_search, bench_storefront
+from bench import (
+    bench_admin_plugins,
+    bench_catalog_sync,
+    bench_search,
+    bench_site,
+    bench_storefront,
+)
 from bench.harness import Benchmark, Result, RunConfig, print_results, run_benchmark, write_json
 
 Suite = Callable[[RunConfig], AbstractContextManager[Sequence[Benchmark | Result]]]
@@ -28,6 +34,7 @@ SUITES: dict[str, Suite] = {
     bench_catalog_sync.NAME: bench_catalog_sync.benchmarks,
     bench_storefront.NAME: bench_storefront.benchmarks,
     bench_search.NAME: bench_search.benchmarks,
+    bench_site.NAME: bench_site.benchmarks,
 }
 
 #: Suites that explain their results in words (the figures their targets are about).
@@ -35,6 +42,7 @@ NOTES: dict[str, Callable[[Sequence[Result]], list[str]]] = {
     bench_catalog_sync.NAME: bench_catalog_sync.describe,
     bench_storefront.NAME: bench_storefront.describe,
     bench_search.NAME: bench_search.describe,
+    bench_site.NAME: bench_site.describe,
 }
 
 

@@ -32,6 +32,8 @@ from cloudcat.core.demo import demo_feed
 from cloudcat.core.observability import RequestContextMiddleware, configure_logging, health_routes
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Environment, Settings, load_settings
+from cloudcat.core.site.domains import CustomDomains
+from cloudcat.core.site.routes import site_routes
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.web.admin_ui import admin_ui_routes, default_dist
 from cloudcat.core.web.collect import collect_endpoint
@@ -47,7 +49,6 @@ from cloudcat.core.web.metrics_access import MetricsAccess
 from cloudcat.core.web.oauth import oauth_routes
 from cloudcat.core.web.ratelimit import RateLimiter
 from cloudcat.core.web.security_headers import SecurityHeaders
-from cloudcat.core.web.site import site_home
 from cloudcat.core.web.source_webhooks import source_webhook_routes
 from cloudcat.schema.build import build_admin_schema, build_storefront_schema
 
@@ -83,8 +84,8 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         Route("/graphql", admin, methods=["GET", "POST"]),
         Route("/storefront/graphql", storefront, methods=["GET", "POST"]),
         Route("/collect", collect_endpoint(services, limiter, keys), methods=["POST"]),
-        Route("/s/{slug}/", site_home(services), methods=["GET"]),
         *media_routes(services),
+        *site_routes(services),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *admin_ui_routes(settings.admin_ui_dist or default_dist()),
         *oauth_routes(services),
@@ -110,6 +111,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
             ),
             Middleware(StorefrontCors, keys=keys),
             Middleware(GZipMiddleware, minimum_size=1024),
+            Middleware(CustomDomains, public_host=urlsplit(settings.public_url).hostname or ""),
         ],
     )
     app.state.services = services

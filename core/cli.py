@@ -32,6 +32,7 @@ from cloudcat.core.scaffold.cli import plugin_app
 from cloudcat.core.search.command import search_commands
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Settings, SettingsError, load_settings
+from cloudcat.core.site.cli import site_commands
 from cloudcat.core.storage.database import Storage, open_storage
 from cloudcat.core.storage.embedded import EmbeddedDatabaseError
 from cloudcat.core.sync_command import sync_command
@@ -309,6 +310,7 @@ def _open_services() -> tuple[Services, Callable[[], None]]:
 app.command("sync")(sync_command(_open_services, console))
 app.add_typer(operator_commands(_open_services, console), name="operator")
 app.add_typer(search_commands(_open_services, console), name="search")
+app.add_typer(site_commands(_open_services, console), name="site")
 
 
 @plugins_app.command("list")

@@ -54,6 +54,7 @@ from cloudcat.core.plugin_state import MAX_VALUE_BYTES as STATE_MAX_VALUE_BYTES
 from cloudcat.core.plugin_state import ProviderState
 from cloudcat.core.providers import (
     APP_LEVEL_KEY,
+    THEME_TEMPLATES,
     AnalyticsSink,
     AuthorizedAccount,
     ChannelPublisher,
@@ -64,7 +65,6 @@ from cloudcat.core.providers import (
     ProviderKind,
     PublishResult,
     ShopInfo,
-    StorefrontPage,
     Theme,
     TrackedEvent,
 )
@@ -119,6 +119,7 @@ __all__ = [
     "ISO_4217",
     "RETRY_STATUSES",
     "STATE_MAX_VALUE_BYTES",
+    "THEME_TEMPLATES",
     "AnalyticsSink",
     "AuthorizationExpired",
     "AuthorizationFailed",
@@ -173,7 +174,6 @@ __all__ = [
     "SourceRecord",
     "SourceStream",
     "SourceUnsupported",
-    "StorefrontPage",
     "Theme",
     "Timeout",
     "TimeoutAdapter",

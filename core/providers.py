@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from pydantic import BaseModel, ConfigDict, SecretStr
@@ -455,23 +456,47 @@ class ChannelPublisher(Provider):
 # --- themes --------------------------------------------------------------------------------
 
 
-@dataclass
-class StorefrontPage:
-    """What a theme renders a page from."""
-
-    shop: ShopInfo
-    products: Sequence[dict[str, Any]]
-    base_url: str
+THEME_TEMPLATES = (
+    "home.html",
+    "collection.html",
+    "product.html",
+    "search.html",
+    "page.html",
+    "campaign.html",
+    "article.html",
+    "articles.html",
+    "404.html",
+    "unavailable.html",
+)
+"""The page templates the core renders (a theme that lacks one gets the default theme's)."""
 
 
 class Theme(Provider):
-    """Renders a shop's public marketing site."""
+    """Renders a shop's public marketing site from Jinja2 templates.
+
+    The core renders the pages (`cloudcat.core.site`): it picks the template by page kind from
+    `template_dir` (falling back to the default theme's for any the theme does not have),
+    renders it in a sandboxed, autoescaping Jinja2 environment with the page's data, and
+    serves `static_dir` under ``/s/<slug>/assets/<theme name>/``. Content blocks are drawn by
+    ``blocks/<type>.html`` for each type in `block_types`; other block types are skipped.
+    The config model holds the theme settings the seller edits (colours, logo, fonts); the
+    templates see them as ``settings``.
+    """
 
     kind = ProviderKind.THEME
+    template_dir: ClassVar[Path]
+    """The folder of the theme's templates (`THEME_TEMPLATES`, a base layout, ``blocks/``)."""
+    static_dir: ClassVar[Path | None] = None
+    """The folder of the theme's static files (CSS, images, fonts), or None."""
+    block_types: ClassVar[frozenset[str]] = frozenset()
+    """The content block types the theme draws (each as ``blocks/<type>.html``)."""
+    in_app: ClassVar[bool] = False
+    """True for a theme made for in-app browsers (WeChat, Weibo): when a shop enables it next
+    to another theme, links opened inside those apps get it."""
 
-    @abstractmethod
-    def render_home(self, page: StorefrontPage) -> str:
-        """Return the HTML of the shop's home page."""
+    def settings(self) -> dict[str, Any]:
+        """The theme settings as the templates see them (the config, as JSON values)."""
+        return self.config.model_dump(mode="json")
 
 
 # --- analytics sinks -----------------------------------------------------------------------

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     storefront_rate_limit_per_minute: int = 600
     # How long a checked storefront key is trusted in-process: revoking one takes this long.
     storefront_key_cache_seconds: float = 5.0
+    # How long the public site trusts a shop's site version in-process before reading it again
+    # (cloudcat.core.site.routes). 0: every request reads it (a change shows on the very next
+    # request); more spares the database one read per page at the cost of that much delay.
+    site_version_cache_seconds: float = 0.0
     # Query cost (schema/limits.py) each storefront key may spend a minute, per process.
     storefront_cost_per_minute: int = 30_000
     # The storefront API's in-memory answer cache (core/web/storefront_cache.py): on by default;

@@ -39,7 +39,6 @@ from cloudcat.core.plugin_api import (
     ProductStream,
     PublishResult,
     ShopInfo,
-    StorefrontPage,
     Theme,
     TrackedEvent,
     hookimpl,
@@ -130,9 +129,7 @@ class ProbeChannel(ChannelPublisher):
 class ProbeTheme(Theme):
     name = "probe_theme"
     title = "Probe theme"
-
-    def render_home(self, page: StorefrontPage) -> str:
-        return f"<h1>{page.shop.name}</h1>"
+    template_dir = Path(__file__).parent
 
 
 class ProbeSink(AnalyticsSink):

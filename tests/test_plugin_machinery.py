@@ -130,7 +130,7 @@ def test_catalog_lists_built_in_and_added_plugins_with_schema(
     assert properties["api_key"]["writeOnly"] is True
     assert properties["birds"]["maximum"] == 10
     themes = client.data("{ plugins(kind: THEME) { name } }")["plugins"]
-    assert [p["name"] for p in themes] == ["default_theme"]
+    assert [p["name"] for p in themes] == ["default_theme", "mobile_theme"]
     assert [p["name"] for p in client.data('{ plugins(search: "BIRD") { name } }')["plugins"]] == [
         "pigeon"
     ]

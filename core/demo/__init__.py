@@ -23,6 +23,7 @@ from cloudcat.core.media import media_store
 from cloudcat.core.media.images import Limits
 from cloudcat.core.operator import set_operator
 from cloudcat.core.services import Services
+from cloudcat.core.site.footprints import issue_site_key
 
 DEMO_EMAIL = "demo@cloudcat.dev"
 DEMO_PASSWORD = "cloudcat-demo"
@@ -58,9 +59,11 @@ def seed_demo(services: Services, catalog_url: str) -> Shop:
     shop_plugins.configure(
         shop.id, "default_theme", {"headline": "欢迎光临 · Welcome to the CloudCat demo"}
     )
-    for name in ("feed", "default_theme", "event_store"):
+    for name in ("feed", "default_theme", "mobile_theme", "event_store"):
         shop_plugins.set_enabled(shop.id, name, True)
     seed_demo_content(shop.id)
+    if not shop.site_key:
+        issue_site_key(shop, user.id)
     start_catalog_sync(services.db, shop.id, "feed")
     every = timedelta(minutes=15)
     payload = {"source": "feed"}

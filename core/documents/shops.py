@@ -8,6 +8,8 @@ from mongoengine import (
     BooleanField,
     DateTimeField,
     Document,
+    EmbeddedDocument,
+    EmbeddedDocumentListField,
     EnumField,
     ListField,
     ObjectIdField,
@@ -17,6 +19,17 @@ from mongoengine import (
 from cloudcat.core.documents.base import TenantDocument, utcnow
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$"
+HOST_PATTERN = r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+
+
+class ShopDomain(EmbeddedDocument):
+    """A custom domain of a shop's site (`cloudcat.core.site.domains`): it serves the site
+    once `verified_at` is set, after the domain answered with `token`."""
+
+    host = StringField(required=True, regex=HOST_PATTERN)
+    token = StringField(required=True)
+    added_at = DateTimeField(default=utcnow)
+    verified_at = DateTimeField()
 
 
 class Role(StrEnum):
@@ -39,7 +52,7 @@ class Shop(Document):
 
     meta = {
         "collection": "shops",
-        "indexes": [{"fields": ["slug"], "unique": True}, "allowed_origins"],
+        "indexes": [{"fields": ["slug"], "unique": True}, "allowed_origins", "domains.host"],
     }
 
     slug = StringField(required=True, regex=SLUG_PATTERN)
@@ -54,6 +67,12 @@ class Shop(Document):
     suspended = BooleanField(default=False)  # by an operator: site, API and jobs stop
     suspended_reason = StringField(max_length=500)
     suspended_at = DateTimeField()
+    # The publishable storefront key the site's footprints snippet posts with (public by
+    # design: it only reads published data and records events); set by
+    # `cloudcat.core.site.footprints.issue_site_key`. No key: no snippet.
+    site_key = StringField(max_length=100)
+    # Custom domains of the shop's site; one serves the site only once verified.
+    domains = EmbeddedDocumentListField(ShopDomain, default=list)
 
 
 class Membership(TenantDocument):

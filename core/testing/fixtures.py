@@ -35,7 +35,7 @@ from cloudcat.core.testing import LOOPBACK_NETWORKS, OWNER_EMAIL, OWNER_PASSWORD
 from cloudcat.core.testing.client import GraphQLClient
 
 # The conformance suites' checks read best with pytest's assertion messages.
-pytest.register_assert_rewrite("cloudcat.core.testing.sources")
+pytest.register_assert_rewrite("cloudcat.core.testing.sources", "cloudcat.core.testing.themes")
 
 
 class EnablePlugin(Protocol):

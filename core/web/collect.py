@@ -54,6 +54,10 @@ EVENT_TYPES = frozenset(
         "order",
         "share",
         "search",
+        # The site's footprints snippet (`cloudcat.core.site.footprints`).
+        "view_item",
+        "select_item",
+        "click_buy",
     }
 )
 

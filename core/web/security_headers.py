@@ -6,8 +6,9 @@ HSTS behind https, and a Content-Security-Policy suited to what is served.
   run time) and scripts 'unsafe-eval' (the plugin settings form validates with ajv, which
   compiles each plugin's JSON Schema with `new Function`); no inline or foreign script runs.
   Images may come from any https host (product photos live on the marketplaces' CDNs).
-- A shop's site (/s/) runs no script at all; the default theme's inline <style> and product
-  photos from any host are allowed.
+- A shop's site (/s/) sets its own policy (`cloudcat.core.site.routes.CSP`: its own scripts
+  only, no inline script); this one covers its other answers (no script at all; inline <style>
+  and product photos from any host are allowed).
 - GraphiQL (GET /graphql in development only) loads from a CDN with inline scripts, so /graphql
   gets no CSP in development; everything else (JSON APIs, health, plugin pages) may not be
   framed, and JSON answers may load nothing.
