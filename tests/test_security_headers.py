@@ -116,3 +116,17 @@ def test_metrics_need_the_token_when_one_is_set(production: Settings, db: RawDat
         assert wrong.status_code == 401
         right = http.get("/metrics", headers={"authorization": "Bearer scrape-" + "s" * 30})
         assert right.status_code == 200 and "cloudcat_http_requests_total" in right.text
+
+
+def test_a_draft_preview_may_be_framed_by_the_admin_only(client: GraphQLClient) -> None:
+    """The content editor shows /s/<slug>/preview/<token> in a frame: same origin, nothing else."""
+    client.sign_up("p@example.com")
+    client.create_shop("previews")
+    response = client.http.get("/s/previews/preview/not-a-token")
+    assert response.headers["x-frame-options"] == "SAMEORIGIN"
+    csp = _csp(response.headers["content-security-policy"])
+    assert csp["frame-ancestors"] == {"'self'"}
+    assert csp["default-src"] == {"'none'"} and "script-src" not in csp
+    site = client.http.get("/s/previews/preview")  # not a preview: the site's own rules
+    assert site.headers["x-frame-options"] == "DENY"
+    assert _csp(site.headers["content-security-policy"])["frame-ancestors"] == {"'none'"}

@@ -62,6 +62,8 @@ function SortableBlock({ block, index, total, name, type, expanded, onToggle, on
     disabled: readOnly,
   });
   const summary = blockSummary(block);
+  // Buttons are named by the block's type and place: two blocks of one type stay apart.
+  const label = t('content.blocks.label', { name, n: index + 1, total });
   const hasErrors = errors !== undefined && Object.keys(errors).length > 0;
   return (
     <li
@@ -87,7 +89,7 @@ function SortableBlock({ block, index, total, name, type, expanded, onToggle, on
                 type="text"
                 size="small"
                 icon={<HolderOutlined aria-hidden />}
-                aria-label={t('content.blocks.drag', { name })}
+                aria-label={t('content.blocks.drag', { name: label })}
                 data-testid={`block-handle-${block.id}`}
                 style={{ cursor: 'grab', touchAction: 'none' }}
                 {...attributes}
@@ -120,7 +122,7 @@ function SortableBlock({ block, index, total, name, type, expanded, onToggle, on
                 type="text"
                 size="small"
                 icon={<ArrowUpOutlined aria-hidden />}
-                aria-label={t('content.blocks.moveUp', { name })}
+                aria-label={t('content.blocks.moveUp', { name: label })}
                 data-testid={`block-up-${block.id}`}
                 disabled={index === 0}
                 onClick={() => onMove(-1)}
@@ -129,7 +131,7 @@ function SortableBlock({ block, index, total, name, type, expanded, onToggle, on
                 type="text"
                 size="small"
                 icon={<ArrowDownOutlined aria-hidden />}
-                aria-label={t('content.blocks.moveDown', { name })}
+                aria-label={t('content.blocks.moveDown', { name: label })}
                 data-testid={`block-down-${block.id}`}
                 disabled={index === total - 1}
                 onClick={() => onMove(1)}
@@ -146,7 +148,7 @@ function SortableBlock({ block, index, total, name, type, expanded, onToggle, on
                   size="small"
                   danger
                   icon={<DeleteOutlined aria-hidden />}
-                  aria-label={t('content.blocks.remove', { name })}
+                  aria-label={t('content.blocks.remove', { name: label })}
                   data-testid={`block-remove-${block.id}`}
                 />
               </Popconfirm>
@@ -155,7 +157,7 @@ function SortableBlock({ block, index, total, name, type, expanded, onToggle, on
         }
       >
         {expanded && (
-          <section id={`block-body-${block.id}`} aria-label={t('content.blocks.edit', { name })}>
+          <section id={`block-body-${block.id}`} aria-label={t('content.blocks.edit', { name: label })}>
             {type ? (
               <>
                 {type.description && (
