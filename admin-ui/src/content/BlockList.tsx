@@ -303,7 +303,7 @@ export function BlockList({ blocks, types, onChange, onAdd, onRemove, onSettings
             placeholder={t('content.blocks.addPlaceholder')}
             value={adding}
             onChange={add}
-            options={types.map((bt) => ({ value: bt.type, label: bt.title, title: bt.description }))}
+            options={types.map((bt) => ({ value: bt.type, label: bt.title, title: bt.description, 'data-testid': `block-type-${bt.type}` }))}
             style={{ minWidth: 240, maxWidth: '100%' }}
           />
         </Flex>

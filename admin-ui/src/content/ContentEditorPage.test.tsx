@@ -68,7 +68,8 @@ function blockOrder() {
     .map((li) => li.getAttribute('data-testid'));
 }
 
-describe('ContentEditorPage', () => {
+// A whole editor with rjsf forms: slow to render on a loaded machine.
+describe('ContentEditorPage', { timeout: 60_000 }, () => {
   it('shows each locale with its own state, and the blocks of the locale asked for', async () => {
     renderInShop(<ContentEditorPage />, at('en'));
     expect(await screen.findByTestId('content-editor')).toHaveAttribute('data-locale', 'en');

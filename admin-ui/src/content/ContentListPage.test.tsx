@@ -55,7 +55,7 @@ beforeEach(() => {
   });
 });
 
-describe('ContentListPage', () => {
+describe('ContentListPage', { timeout: 60_000 }, () => {
   it('lists the pages with each locale state, scheduled times in the shop zone', async () => {
     renderInShop(<ContentListPage />, at);
     const row = await screen.findByTestId('content-row-home1');

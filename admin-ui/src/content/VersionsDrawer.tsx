@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Empty, Flex, List, Popconfirm, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Empty, Flex, Popconfirm, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useQuery } from '../api';
 import { DateTime } from '../components/DateTime';
@@ -42,55 +42,49 @@ export function VersionsDrawer({ shopId, pageId, locale, localeName, canEdit, on
       {revisions.error && !revisions.data ? (
         <ErrorState error={revisions.error} onRetry={() => void revisions.refetch()} />
       ) : (
-        <List
-          loading={revisions.loading && !revisions.data}
-          dataSource={nodes}
-          locale={{ emptyText: <Empty description={t('content.versions.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-          renderItem={(rev) => (
-            <List.Item
-              data-testid={`version-${rev.number}`}
-              data-live={rev.live}
-              actions={
-                canEdit
-                  ? [
-                      <Popconfirm
-                        key="restore"
-                        title={t('content.versions.restoreConfirm', { n: rev.number })}
-                        okText={t('content.actions.yes')}
-                        cancelText={t('content.actions.no')}
-                        okButtonProps={{ 'data-testid': 'version-restore-confirm' }}
-                        onConfirm={() => restore(rev.number)}
-                      >
-                        <Button size="small" loading={restoring === rev.number} data-testid={`version-restore-${rev.number}`}>
-                          {t('content.versions.restore')}
-                        </Button>
-                      </Popconfirm>,
-                    ]
-                  : undefined
-              }
-            >
-              <List.Item.Meta
-                title={
-                  <Flex gap={8} align="center" wrap>
-                    <span>{t('content.versions.number', { n: rev.number })}</span>
-                    {rev.live && <Tag color="success">{t('content.versions.live')}</Tag>}
-                  </Flex>
-                }
-                description={
-                  <>
-                    <Typography.Text style={{ display: 'block' }}>{rev.data.title}</Typography.Text>
+        <>
+          {revisions.loading && !revisions.data && <Spin />}
+          {revisions.data && nodes.length === 0 && <Empty description={t('content.versions.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+          <ol style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('content.versions.title', { locale: localeName })}>
+            {nodes.map((rev) => (
+              <li
+                key={rev.number}
+                data-testid={`version-${rev.number}`}
+                data-live={rev.live}
+                style={{ borderBottom: '1px solid #f0f0f0', padding: '12px 0' }}
+              >
+                <Flex justify="space-between" align="start" gap={8}>
+                  <div style={{ minWidth: 0 }}>
+                    <Flex gap={8} align="center" wrap>
+                      <Typography.Text strong>{t('content.versions.number', { n: rev.number })}</Typography.Text>
+                      {rev.live && <Tag color="success">{t('content.versions.live')}</Tag>}
+                    </Flex>
+                    <Typography.Text style={{ display: 'block', overflowWrap: 'anywhere' }}>{rev.data.title}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       <DateTime value={rev.createdAt} />
                       {rev.createdBy ? ` · ${t('content.versions.by', { name: rev.createdBy })}` : ''}
                       {` · ${t('content.versions.blocks', { n: rev.data.blocks.length })}`}
                       {rev.note ? ` · ${rev.note}` : ''}
                     </Typography.Text>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
+                  </div>
+                  {canEdit && (
+                    <Popconfirm
+                      title={t('content.versions.restoreConfirm', { n: rev.number })}
+                      okText={t('content.actions.yes')}
+                      cancelText={t('content.actions.no')}
+                      okButtonProps={{ 'data-testid': 'version-restore-confirm' }}
+                      onConfirm={() => restore(rev.number)}
+                    >
+                      <Button size="small" loading={restoring === rev.number} data-testid={`version-restore-${rev.number}`}>
+                        {t('content.versions.restore')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                </Flex>
+              </li>
+            ))}
+          </ol>
+        </>
       )}
       {revisions.data?.contentRevisions.pageInfo.hasNextPage && (
         <Button block onClick={() => setFirst((n) => n + PAGE)} loading={revisions.loading}>
