@@ -25,6 +25,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cloudcat.core.auth import StorefrontKeyCache
+from cloudcat.core.content.reads import configure_preview_key
 from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.observability import RequestContextMiddleware, configure_logging, health_routes
 from cloudcat.core.services import Services, build_services
@@ -58,6 +59,7 @@ def _plugin_routes(services: Services) -> list[BaseRoute]:
 
 def create_app(settings: Settings, services: Services) -> Starlette:
     """The web app over already-connected `services` (tests build it this way)."""
+    configure_preview_key(settings.secret_key)
     limiter = RateLimiter(
         settings.storefront_rate_limit_per_minute, settings.storefront_cost_per_minute
     )

@@ -17,10 +17,13 @@ from bson import ObjectId
 
 from cloudcat.core.catalog.report import SyncReport
 from cloudcat.core.catalog.sync import run_source_sync
+from cloudcat.core.content.jobs import publish_due_handler
+from cloudcat.core.content.publishing import PUBLISH_DUE
 from cloudcat.core.documents import Shop
 from cloudcat.core.errors import NotFound
 from cloudcat.core.jobs import JobContext, JobHandler, JobState, enqueue, list_jobs
 from cloudcat.core.services import Services
+from cloudcat.core.site_version import SITE_CHANGE_DUE, change_due_handler
 from cloudcat.core.storage.database import RawDatabase
 
 CATALOG_SYNC = "catalog.sync"
@@ -92,7 +95,11 @@ def start_catalog_sync(
 
 def collect_handlers(services: Services) -> dict[str, JobHandler]:
     """CloudCat's handlers plus every plugin's (`cloudcat_job_handlers`); kinds are unique."""
-    handlers: dict[str, JobHandler] = {CATALOG_SYNC: catalog_sync_handler(services)}
+    handlers: dict[str, JobHandler] = {
+        CATALOG_SYNC: catalog_sync_handler(services),
+        SITE_CHANGE_DUE: change_due_handler,
+        PUBLISH_DUE: publish_due_handler(),
+    }
     for impl in services.plugins.hook.cloudcat_job_handlers.get_hookimpls():
         contributed = cast(dict[str, JobHandler], impl.function() or {})
         for kind, handler in contributed.items():

@@ -25,6 +25,7 @@ from cloudcat.core.errors import CloudCatError
 from cloudcat.core.plugins import Plugins
 from cloudcat.core.settings import Settings
 from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
+from cloudcat.schema.admin.content import ContentAdminMutation, ContentAdminQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
 from cloudcat.schema.admin.oauth import OAuthMutation
@@ -42,6 +43,7 @@ from cloudcat.schema.limits import (
 )
 from cloudcat.schema.pagination import DEFAULT_PAGE_SIZE
 from cloudcat.schema.storefront import StorefrontQuery
+from cloudcat.schema.storefront.content import ContentQuery
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ ADMIN_QUERIES: tuple[type, ...] = (
     PluginQuery,
     ReferenceQuery,
     OperatorQuery,
+    ContentAdminQuery,
 )
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
@@ -61,8 +64,9 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     CatalogMutation,
     OAuthMutation,
     OperatorMutation,
+    ContentAdminMutation,
 )
-STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
+STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery, ContentQuery)
 
 
 class SchemaBuildError(RuntimeError):

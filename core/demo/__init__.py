@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cloudcat.core import accounts
+from cloudcat.core.demo.content import seed_demo_content
 from cloudcat.core.documents import Shop, User
 from cloudcat.core.job_handlers import CATALOG_SYNC, start_catalog_sync
 from cloudcat.core.jobs import schedule
@@ -27,7 +28,8 @@ CATALOG_FILE = Path(__file__).with_name("catalog.json")
 
 def seed_demo(services: Services, catalog_url: str) -> Shop:
     """Create the demo user and shop (and the demo operator) if missing, enable its plugins,
-    queue a catalog sync and schedule one every 15 minutes.
+    give it its content (home page, articles, menu), queue a catalog sync and schedule one
+    every 15 minutes.
 
     Safe to run at every start: existing data is kept, and the sync is idempotent.
     """
@@ -49,6 +51,7 @@ def seed_demo(services: Services, catalog_url: str) -> Shop:
     )
     for name in ("feed", "default_theme", "event_store"):
         shop_plugins.set_enabled(shop.id, name, True)
+    seed_demo_content(shop.id)
     start_catalog_sync(services.db, shop.id, "feed")
     every = timedelta(minutes=15)
     payload = {"source": "feed"}
