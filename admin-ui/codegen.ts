@@ -4,8 +4,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
-  // TEMPORARY second file: the content API as CONTRACT10.md fixes it, until the server's SDL has it.
-  schema: ['../schema/sdl/admin.graphql', 'src/content/contract.graphql'],
+  schema: '../schema/sdl/admin.graphql',
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**', '!src/**/*.test.{ts,tsx}'],
   ignoreNoDocuments: false,
   generates: {

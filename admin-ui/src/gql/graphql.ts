@@ -81,6 +81,7 @@ export type CategoryEdge = {
   node: Category;
 };
 
+/** One block of a page: its type and its settings. */
 export type ContentBlock = {
   __typename?: 'ContentBlock';
   id: Scalars['ID']['output'];
@@ -89,11 +90,13 @@ export type ContentBlock = {
 };
 
 export type ContentBlockInput = {
+  /** Absent: a new block. */
   id?: InputMaybe<Scalars['ID']['input']>;
   settings: Scalars['JSON']['input'];
   type: Scalars['String']['input'];
 };
 
+/** A block type the editor can add, with its settings' JSON Schema. */
 export type ContentBlockType = {
   __typename?: 'ContentBlockType';
   description: Scalars['String']['output'];
@@ -102,10 +105,12 @@ export type ContentBlockType = {
   type: Scalars['String']['output'];
 };
 
+/** What one version of a page says in one locale. */
 export type ContentData = {
   __typename?: 'ContentData';
   blocks: Array<ContentBlock>;
   bodyHtml: Maybe<Scalars['String']['output']>;
+  /** An image ref: media asset id or URL. */
   cover: Maybe<Scalars['String']['output']>;
   excerpt: Maybe<Scalars['String']['output']>;
   seoDescription: Maybe<Scalars['String']['output']>;
@@ -115,6 +120,7 @@ export type ContentData = {
 
 export type ContentDataInput = {
   blocks?: InputMaybe<Array<ContentBlockInput>>;
+  /** Articles (sanitized). */
   bodyHtml?: InputMaybe<Scalars['String']['input']>;
   cover?: InputMaybe<Scalars['String']['input']>;
   excerpt?: InputMaybe<Scalars['String']['input']>;
@@ -123,16 +129,19 @@ export type ContentDataInput = {
   title: Scalars['String']['input'];
 };
 
+/** What a content page is. */
 export type ContentKind =
   | 'ARTICLE'
   | 'CAMPAIGN'
   | 'HOME'
   | 'LANDING';
 
+/** One locale of a page: its draft, what is live, what is planned. */
 export type ContentLocale = {
   __typename?: 'ContentLocale';
   draft: Maybe<ContentData>;
   draftSavedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Send it back with saveContentDraft: a save made meanwhile is a CONFLICT. */
   draftVersion: Scalars['Int']['output'];
   locale: Scalars['String']['output'];
   published: Maybe<ContentData>;
@@ -143,6 +152,7 @@ export type ContentLocale = {
   status: ContentStatus;
 };
 
+/** A home, landing, campaign or article page. */
 export type ContentPage = {
   __typename?: 'ContentPage';
   createdAt: Scalars['DateTime']['output'];
@@ -155,6 +165,7 @@ export type ContentPage = {
   startsAt: Maybe<Scalars['DateTime']['output']>;
   tags: Array<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
+  /** Where the page is (once published) on the site. */
   url: Scalars['String']['output'];
 };
 
@@ -171,11 +182,13 @@ export type ContentPageEdge = {
   node: ContentPage;
 };
 
+/** A version of one locale of a page. */
 export type ContentRevision = {
   __typename?: 'ContentRevision';
   createdAt: Scalars['DateTime']['output'];
   createdBy: Maybe<Scalars['String']['output']>;
   data: ContentData;
+  /** This version is what the site shows now. */
   live: Scalars['Boolean']['output'];
   locale: Scalars['String']['output'];
   note: Maybe<Scalars['String']['output']>;
@@ -195,6 +208,7 @@ export type ContentRevisionEdge = {
   node: ContentRevision;
 };
 
+/** Where one locale of a page stands. */
 export type ContentStatus =
   | 'CHANGED'
   | 'DRAFT'
@@ -299,9 +313,11 @@ export type Member = {
   user: User;
 };
 
+/** A navigation menu in one locale. */
 export type Menu = {
   __typename?: 'Menu';
   handle: Scalars['String']['output'];
+  /** [{label, url, children: [...]}] */
   items: Scalars['JSON']['output'];
   locale: Scalars['String']['output'];
 };
@@ -325,6 +341,7 @@ export type Mutation = {
   addMember: Member;
   /** Cancel a queued or running job (editor). */
   cancelJob: Job;
+  /** Drop one locale's scheduled publish. */
   cancelScheduledContent: ContentPage;
   /** Change a member's role (owner); a shop keeps one owner. */
   changeMemberRole: Member;
@@ -334,14 +351,17 @@ export type Mutation = {
   configureAppPlugin: OperatorPlugin;
   /** Validate and store a plugin's config for one shop (editor). Secret fields go in `secrets`: a string sets one, null clears it, a field left out keeps its value. Nothing is stored unless everything is valid; errors list each bad field in `extensions.fields`. */
   configurePlugin: ShopPlugin;
+  /** A signed link showing one locale's draft for `minutes`. */
   contentPreviewLink: PreviewLink;
   /** Create an admin API token (owner). The token is shown once. */
   createAdminToken: CreatedAdminToken;
+  /** A new page with a first draft in `locale`. */
   createContentPage: ContentPage;
   /** Create a shop; the signed-in user becomes its owner. */
   createShop: Shop;
   /** Create a storefront key (owner). The key is shown once. */
   createStorefrontKey: CreatedStorefrontKey;
+  /** Delete a page with its versions. */
   deleteContentPage: Scalars['Boolean']['output'];
   /** Forget a plugin's authorization in a shop (editor); true if there was one. The provider may keep the grant until it expires or the seller revokes it there. */
   disconnectAuthorization: Scalars['Boolean']['output'];
@@ -349,9 +369,11 @@ export type Mutation = {
   logIn: User;
   /** Sign out of this browser session. */
   logOut: Scalars['Boolean']['output'];
+  /** Publish one locale's draft now (`at` null) or at a future time `at`; other locales are untouched. */
   publishContent: ContentPage;
   /** Remove a member from the team (owner). */
   removeMember: Scalars['Boolean']['output'];
+  /** Copy version `number` into the draft of `locale`; what is live stays. */
   restoreContentRevision: ContentPage;
   /** Resume a suspended shop (operator). */
   resumeShop: OperatorShop;
@@ -361,7 +383,9 @@ export type Mutation = {
   revokeAdminToken: AdminToken;
   /** Revoke a storefront key (owner); it stops working at once (other API processes: within seconds). */
   revokeStorefrontKey: StorefrontKey;
+  /** Save the draft of one locale. With `draftVersion`, a save made by someone else meanwhile is refused (CONFLICT). */
   saveContentDraft: ContentPage;
+  /** Save and publish a menu's items in one locale. */
   saveMenu: Menu;
   /** Sync the catalog from `source` every `everyMinutes` minutes (5 to 10080), or stop doing so with null (editor). Returns the schedule, or null once removed. */
   setCatalogSyncSchedule: Maybe<JobSchedule>;
@@ -375,7 +399,9 @@ export type Mutation = {
   suspendShop: OperatorShop;
   /** Start a catalog sync from an enabled source (editor); if one is already queued or running, that job is returned instead of starting another. */
   syncCatalog: Job;
+  /** Take one locale off the site (draft and versions stay). */
   unpublishContent: ContentPage;
+  /** Change a page's handle, campaign window, promotions or tags (what is given). A new handle keeps the old one, which then redirects (301). */
   updateContentPage: ContentPage;
   /** Change a product's CloudCat-owned content (editor); syncs never undo it. */
   updateProductContent: Product;
@@ -435,7 +461,7 @@ export type MutationConfigurePluginArgs = {
 export type MutationContentPreviewLinkArgs = {
   id: Scalars['ID']['input'];
   locale: Scalars['String']['input'];
-  minutes?: InputMaybe<Scalars['Int']['input']>;
+  minutes?: Scalars['Int']['input'];
   shopId: Scalars['ID']['input'];
 };
 
@@ -794,6 +820,7 @@ export type PluginKind =
   | 'MARKETPLACE_SOURCE'
   | 'THEME';
 
+/** A signed link showing a draft until it expires. */
 export type PreviewLink = {
   __typename?: 'PreviewLink';
   expiresAt: Scalars['DateTime']['output'];
@@ -979,9 +1006,13 @@ export type PromotionPrice = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The block types the editor offers (in the caller's language). */
   contentBlockTypes: Array<ContentBlockType>;
+  /** One content page, or null. */
   contentPage: Maybe<ContentPage>;
+  /** The shop's content pages, newest first. */
   contentPages: ContentPageConnection;
+  /** The versions of one locale of a page, newest first. */
   contentRevisions: ContentRevisionConnection;
   /** ISO 4217 codes a shop can sell in. */
   currencies: Array<Scalars['String']['output']>;
@@ -989,6 +1020,7 @@ export type Query = {
   locales: Array<Scalars['String']['output']>;
   /** The signed-in user, or null. */
   me: Maybe<User>;
+  /** The shop's menus (every locale, or one). */
   menus: Array<Menu>;
   /** The plugins with app-level settings (operator). */
   operatorPlugins: Array<OperatorPlugin>;
