@@ -13,7 +13,8 @@ HSTS behind https, and a Content-Security-Policy suited to what is served.
   gets no CSP in development; everything else (JSON APIs, health, plugin pages) may not be
   framed, and JSON answers may load nothing.
 
-A header a route set itself is left as it is.
+A header a route set itself is left as it is, with one exception: a draft preview may always be
+framed by the same origin (the route's own policy is loosened to `frame-ancestors 'self'`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,17 @@ def content_security_policy(path: str, content_type: str, development: bool) -> 
     return DEFAULT_CSP
 
 
+def _frameable_by_self(headers: MutableHeaders) -> None:
+    """Let the same origin (the admin's content editor) frame this answer, and nobody else."""
+    policy = headers.get("content-security-policy")
+    if policy is not None:
+        headers["Content-Security-Policy"] = policy.replace(
+            "frame-ancestors 'none'", "frame-ancestors 'self'"
+        )
+    if headers.get("x-frame-options", "").upper() == "DENY":
+        headers["X-Frame-Options"] = "SAMEORIGIN"
+
+
 class SecurityHeaders:
     """Pure ASGI middleware adding the security headers to every HTTP response."""
 
@@ -88,6 +100,8 @@ class SecurityHeaders:
                 )
                 if csp is not None:
                     headers.setdefault("Content-Security-Policy", csp)
+                if preview:
+                    _frameable_by_self(headers)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)

@@ -160,6 +160,9 @@ function SortableBlock({ block, index, total, name, type, expanded, onToggle, on
           <section id={`block-body-${block.id}`} aria-label={t('content.blocks.edit', { name: label })}>
             {type ? (
               <>
+                {errors?.__errors && errors.__errors.length > 0 && (
+                  <Alert type="error" showIcon title={errors.__errors.join(' ')} data-testid={`block-errors-${block.id}`} style={{ marginBottom: 12 }} />
+                )}
                 {type.description && (
                   <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
                     {type.description}
@@ -282,7 +285,8 @@ export function BlockList({ blocks, types, onChange, onAdd, onRemove, onSettings
                   total={total}
                   name={nameOf(block)}
                   type={typeOf(block.type)}
-                  expanded={expanded.has(block.id)}
+                  // A block with problems stays open until they are fixed.
+                  expanded={expanded.has(block.id) || errors[block.id] !== undefined}
                   onToggle={() => toggle(block.id)}
                   onMove={(delta) => move(block, delta)}
                   onRemove={() => onRemove(block)}

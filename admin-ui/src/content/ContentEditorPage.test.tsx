@@ -159,7 +159,6 @@ describe('ContentEditorPage', { timeout: 60_000 }, () => {
     await user.type(screen.getByTestId('content-seo-title'), 'x');
     await user.click(screen.getByTestId('content-save'));
     expect(await screen.findByText('Too long')).toBeInTheDocument();
-    await user.click(screen.getByTestId('block-toggle-b2'));
     expect(await within(screen.getByTestId('block-b2')).findByText('Heading is too long')).toBeInTheDocument();
   });
 

@@ -13,6 +13,22 @@ describe('block forms', () => {
     expect(blockUiSchema(blockFormSchema({ type: 'object', properties: { pic: { type: 'string', format: 'image-ref' } } })).pic).toEqual({ 'ui:widget': IMAGE_WIDGET });
   });
 
+  it("names the choices with the server's x-enumNames, and shows an optional nested model's fields", () => {
+    const schema = {
+      $defs: { GridRule: { type: 'object', properties: { sort: { enum: ['manual', 'newest'], type: 'string', 'x-enumNames': ['Seller order', 'Newest'] } } } },
+      type: 'object',
+      properties: {
+        source: { enum: ['collection', 'rule'], type: 'string', 'x-enumNames': ['A collection', 'A rule'] },
+        rule: { anyOf: [{ $ref: '#/$defs/GridRule' }, { type: 'null' }], default: null, title: 'Rule' },
+      },
+    };
+    const form = blockFormSchema(schema) as { properties: Record<string, Record<string, unknown>> };
+    expect(form.properties.rule).toEqual({ $ref: '#/$defs/GridRule', title: 'Rule' });
+    const ui = blockUiSchema(form);
+    expect(ui.source).toEqual({ 'ui:enumNames': ['A collection', 'A rule'] });
+    expect(ui.rule).toEqual({ sort: { 'ui:enumNames': ['Seller order', 'Newest'] } });
+  });
+
   it('folds nullable fields and drops the model title', () => {
     const schema = blockFormSchema(BLOCK_TYPES[0].schema) as { title?: string; properties: Record<string, { type: unknown }> };
     expect(schema.title).toBeUndefined();

@@ -45,7 +45,9 @@ function uiFor(node: Json, root: Json, depth: number): UiSchema | undefined {
   for (const [name, value] of Object.entries(resolved.properties)) {
     if (!isObject(value)) continue;
     const prop = resolve(value, root);
+    const names = prop['x-enumNames'];
     if (isImageField(name, prop)) out[name] = { 'ui:widget': IMAGE_WIDGET };
+    else if (Array.isArray(names)) out[name] = { 'ui:enumNames': names.map(String) };
     else {
       const inner = uiFor(prop, root, depth + 1);
       if (inner) out[name] = inner;
@@ -54,7 +56,10 @@ function uiFor(node: Json, root: Json, depth: number): UiSchema | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
-/** The uiSchema of a block type's form: the image input for every image field, at any depth. */
+/**
+ * The uiSchema of a block type's form: the image input for every image field, at any depth, and
+ * the server's option names (`x-enumNames`) for its choices.
+ */
 export function blockUiSchema(schema: RJSFSchema): UiSchema {
   return {
     'ui:submitButtonOptions': { norender: true },
@@ -62,9 +67,31 @@ export function blockUiSchema(schema: RJSFSchema): UiSchema {
   };
 }
 
+/**
+ * pydantic writes an optional nested model (`rule: GridRule | None`) as `anyOf: [{$ref}, {type:
+ * null}]`, which rjsf shows as an option picker: show the model's fields instead (filled in, it
+ * is what the server keeps anyway).
+ */
+function foldNullableRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(foldNullableRefs);
+  if (!isObject(node)) return node;
+  const out: Json = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'default' || k === 'enum' ? v : foldNullableRefs(v)]));
+  const anyOf = out.anyOf;
+  if (Array.isArray(anyOf) && anyOf.length === 2) {
+    const refs = anyOf.filter((b) => isObject(b) && typeof b.$ref === 'string');
+    const nulls = anyOf.filter((b) => isObject(b) && b.type === 'null');
+    if (refs.length === 1 && nulls.length === 1) {
+      const { anyOf: _dropped, default: fallback, ...rest } = out;
+      void _dropped;
+      return { ...(refs[0] as Json), ...rest, ...(fallback === null || fallback === undefined ? {} : { default: fallback }) };
+    }
+  }
+  return out;
+}
+
 /** A block type's schema as the form renders it (nullable fields folded, no model title). */
 export function blockFormSchema(schema: unknown): RJSFSchema {
-  return prepareConfigSchema(schema, []).schema;
+  return prepareConfigSchema(foldNullableRefs(schema), []).schema;
 }
 
 /** Whether `value` is an image ref the server takes: a media id (24 hex) or an https:// URL. */
