@@ -108,6 +108,13 @@ function tomorrowTenInShanghai() {
   return { text, instant: new Date(day.getTime() - 8 * 3600_000).toISOString() };
 }
 
+/** A seller with a shop whose site is on (the default theme), signed in through the API. */
+async function sellerWithSite(prefix) {
+  const seller = await sellerWithShop(env.url, prefix);
+  await seller.api.request('mutation($s: ID!) { setPluginEnabled(shopId: $s, name: "default_theme", enabled: true) { enabled } }', { s: seller.shop.id });
+  return seller;
+}
+
 async function signedIn(api, options) {
   const { context, page } = await env.page(options);
   await context.addCookies(api.browserCookies());
@@ -127,7 +134,7 @@ async function createLanding(page, title, handle, kindLabel) {
 }
 
 test('desktop: create a landing page, blocks reordered by drag and keyboard, preview, schedule, publish, restore', async (t) => {
-  const { api, shop } = await sellerWithShop(env.url, 'content');
+  const { api, shop } = await sellerWithSite('content');
   if (!(await hasContentApi(api, shop.id))) return skipWithoutContent(t);
   const { page } = await signedIn(api);
 
@@ -190,12 +197,16 @@ test('desktop: create a landing page, blocks reordered by drag and keyboard, pre
   const frame = page.getByTestId('preview-frame');
   await frame.waitFor();
   assert.equal(await frame.getAttribute('width'), '390');
-  await page.frameLocator('[data-testid="preview-frame"]').getByText('First light harvest').first().waitFor();
   const previewUrl = await page.getByTestId('preview-open').getAttribute('href');
+  assert.equal(await frame.getAttribute('src'), previewUrl);
   const preview = await site(previewUrl);
-  assert.equal(preview.status, 200);
+  assert.equal(preview.status, 200, `the preview link ${previewUrl} answers`);
   assert.match(preview.text, /First light harvest/);
   assert.match(preview.headers.get('cache-control') ?? '', /no-store/);
+  assert.match(preview.headers.get('content-security-policy') ?? '', /frame-ancestors 'self'/, 'the admin may frame the preview');
+  await page.frameLocator('[data-testid="preview-frame"]').getByText('First light harvest').first().waitFor();
+  const other = await site(previewUrl.replace(/preview\/([^/?]+)/, (_, token) => `preview/${token.slice(0, -2)}xx`));
+  assert.notEqual(other.status, 200, 'a tampered preview link shows nothing');
   await assertAccessible(page, 'the preview drawer');
   await screenshot(page, 'content-preview-phone', { fullPage: false });
   await page.getByTestId('preview-width').getByText('Desktop (1280 px)').click();
@@ -263,7 +274,7 @@ test('desktop: create a landing page, blocks reordered by drag and keyboard, pre
 });
 
 test('390 px, in Chinese: create, add blocks, reorder by keyboard, save, preview at phone width', async (t) => {
-  const { api, shop } = await sellerWithShop(env.url, 'content-phone');
+  const { api, shop } = await sellerWithSite('content-phone');
   if (!(await hasContentApi(api, shop.id))) return skipWithoutContent(t);
   const { context, page } = await signedIn(api, { locale: 'zh-CN' });
   await page.setViewportSize(PHONE);
@@ -311,6 +322,9 @@ test('390 px, in Chinese: create, add blocks, reorder by keyboard, save, preview
   const frame = page.getByTestId('preview-frame');
   await frame.waitFor();
   assert.equal(await frame.getAttribute('width'), '390');
+  const preview = await site(await frame.getAttribute('src'));
+  assert.equal(preview.status, 200);
+  assert.match(preview.text, /明前龙井/);
   await page.frameLocator('[data-testid="preview-frame"]').getByText('明前龙井').first().waitFor();
   await assertNoHorizontalScroll(page, 'the preview at 390 px');
   await screenshot(page, 'content-preview-390-zh', { fullPage: false });
