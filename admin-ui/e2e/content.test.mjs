@@ -67,8 +67,14 @@ async function site(path) {
 /** Add a block of `type` from the editor's block type picker; its id. */
 async function addBlock(page, type) {
   const before = await shownOrder(page);
+  // One dropdown at a time: the last one has finished closing.
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await eventually('no open dropdown', async () => (await open.count()) === 0);
   await page.getByTestId('block-add').click();
-  await page.getByTestId(`block-type-${type}`).click();
+  const option = page.getByTestId(`block-type-${type}`);
+  await option.waitFor();
+  await option.click();
+  await option.waitFor({ state: 'hidden' });
   const after = await eventually(`the new ${type} block`, async () => {
     const now = await shownOrder(page);
     return now.length === before.length + 1 && now;
@@ -89,15 +95,43 @@ async function dragOnto(page, id, ontoId) {
   await page.mouse.up();
 }
 
-/** Fill the picker with a wall-clock time in the shop's zone and schedule. */
+/**
+ * Move block `id` one place with dnd-kit's keyboard sensor: focus its handle, Space, `key`, Space,
+ * each step waiting for what the drag's live region says (the `said` patterns, in the UI's
+ * language; right after pick-up it may already say where the block is over).
+ */
+async function keyboardMove(page, id, key, said) {
+  // The region is visually hidden (read by screen readers only): read its text.
+  const live = page.locator('[id^="DndLiveRegion"]');
+  const says = async (pattern) => {
+    let heard = '';
+    try {
+      await eventually(`the drag announcing ${pattern}`, async () => {
+        heard = (await live.allTextContents()).join(' | ');
+        return pattern.test(heard);
+      });
+    } catch (error) {
+      throw new Error(`${error.message}; the live region said: "${heard}"; focused: ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 300))}`);
+    }
+  };
+  await page.getByTestId(`block-handle-${id}`).focus();
+  await page.keyboard.press('Space');
+  await says(said.picked);
+  await page.keyboard.press(key);
+  await says(said.over);
+  await page.keyboard.press('Space');
+  await says(said.dropped);
+}
+
+/** Type a wall-clock time in the shop's zone into the picker and schedule (keyboard only). */
 async function schedule(page, wallClock) {
   await page.getByTestId('content-schedule').click();
   const input = page.getByTestId('schedule-modal').locator('#schedule-at');
   await input.click();
   await input.fill(wallClock);
+  // Enter takes the typed time and submits the dialog's form.
   await input.press('Enter');
-  await page.getByTestId('schedule-submit').click();
-  await page.getByTestId('schedule-modal').waitFor({ state: 'detached' });
+  await page.getByTestId('schedule-modal').waitFor({ state: 'hidden' });
 }
 
 /** Tomorrow at 10:00 in Asia/Shanghai (the e2e shops' zone): the picker's text and the instant. */
@@ -168,10 +202,7 @@ test('desktop: create a landing page, blocks reordered by drag and keyboard, pre
   await eventually('the dragged order', async () => JSON.stringify(await shownOrder(page)) === JSON.stringify([text, hero]));
 
   // Reorder by keyboard with dnd-kit's keyboard sensor: focus the handle, Space, Down, Space.
-  await page.getByTestId(`block-handle-${text}`).focus();
-  await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Space');
+  await keyboardMove(page, text, 'ArrowDown', { picked: /Picked up Rich text|Rich text is over position 1 of 2/, over: /over position 2 of 2/, dropped: /dropped at position 2 of 2/ });
   await eventually('the keyboard order', async () => JSON.stringify(await shownOrder(page)) === JSON.stringify([hero, text]));
   // And with the labelled move buttons (keyboard: focus, Enter).
   await page.getByTestId(`block-down-${hero}`).press('Enter');
@@ -304,10 +335,7 @@ test('390 px, in Chinese: create, add blocks, reorder by keyboard, save, preview
   // Keyboard only: the handle with Space and the arrow keys.
   await page.getByTestId(`block-toggle-${hero}`).click();
   await page.getByTestId(`block-toggle-${text}`).click();
-  await page.getByTestId(`block-handle-${text}`).focus();
-  await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.press('Space');
+  await keyboardMove(page, text, 'ArrowUp', { picked: /已拿起图文|图文位于第 2 个位置/, over: /位于第 1 个位置/, dropped: /已放在第 1 个位置/ });
   await eventually('the keyboard order at 390 px', async () => JSON.stringify(await shownOrder(page)) === JSON.stringify([text, hero]));
 
   await page.getByTestId('content-save').click();
