@@ -28,6 +28,7 @@ import {
   SaveContentDraftMutation,
   UnpublishContentMutation,
 } from './operations';
+import { PageSettingsCard } from './PageSettingsCard';
 import { PreviewDrawer } from './PreviewDrawer';
 import { ScheduleModal } from './ScheduleModal';
 import { formatInShopTime } from './schedule';
@@ -511,6 +512,16 @@ export default function ContentEditorPage() {
           )}
         </Form>
       </Card>
+
+      <PageSettingsCard
+        // Starts again from the server's values when they change (not on every draft save).
+        key={[current.id, current.handle, current.tags.join(','), current.startsAt, current.endsAt].join('|')}
+        shopId={shop.id}
+        page={current}
+        zone={shop.timezone}
+        readOnly={readOnly}
+        onSaved={(fresh) => apply(fresh, false)}
+      />
 
       <BlockList
         blocks={data.blocks}

@@ -117,6 +117,14 @@ export const contentEn = {
   'content.conflictHelp': 'Your changes are not saved. Reload to see their version, then make your changes again.',
   'content.reload': 'Reload',
 
+  'content.settings.title': 'Page settings (all languages)',
+  'content.settings.handleHelp': 'Changing the address keeps the old one working: it redirects to the new one.',
+  'content.settings.tags': 'Tags',
+  'content.settings.startsAt': 'Campaign starts ({zone})',
+  'content.settings.endsAt': 'Campaign ends ({zone})',
+  'content.settings.save': 'Save page settings',
+  'content.settings.saved': 'Page settings saved.',
+
   'content.schedule.title': 'Publish at a set time',
   'content.schedule.at': 'Date and time ({zone}, UTC{offset})',
   'content.schedule.help': 'In the shop\'s time zone. The {locale} version goes live then; until then the site shows what is live now.',
@@ -263,6 +271,14 @@ export const contentZh: Record<ContentMessageKey, string> = {
   'content.conflict': '你编辑期间，别人保存了此页面。',
   'content.conflictHelp': '你的修改没有保存。请重新加载查看对方的版本，然后再修改。',
   'content.reload': '重新加载',
+
+  'content.settings.title': '页面设置（所有语言）',
+  'content.settings.handleHelp': '修改地址后旧地址仍可访问：会跳转到新地址。',
+  'content.settings.tags': '标签',
+  'content.settings.startsAt': '活动开始（{zone}）',
+  'content.settings.endsAt': '活动结束（{zone}）',
+  'content.settings.save': '保存页面设置',
+  'content.settings.saved': '页面设置已保存。',
 
   'content.schedule.title': '定时发布',
   'content.schedule.at': '日期和时间（{zone}，UTC{offset}）',
