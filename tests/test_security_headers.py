@@ -13,6 +13,7 @@ from cloudcat.core.app import create_app
 from cloudcat.core.services import build_services
 from cloudcat.core.settings import Settings
 from cloudcat.core.storage.database import RawDatabase
+from cloudcat.core.web.security_headers import SecurityHeaders
 from tests.graphql_client import GraphQLClient
 
 ENABLE = (
@@ -118,3 +119,45 @@ def test_metrics_need_the_token_when_one_is_set(production: Settings, db: RawDat
         assert wrong.status_code == 401
         right = http.get("/metrics", headers={"authorization": "Bearer scrape-" + "s" * 30})
         assert right.status_code == 200 and "cloudcat_http_requests_total" in right.text
+
+
+def test_a_draft_preview_may_be_framed_by_the_admin_only(client: GraphQLClient) -> None:
+    """The content editor shows /s/<slug>/preview/<token> in a frame: same origin, nothing else."""
+    client.sign_up("p@example.com")
+    client.create_shop("previews")
+    response = client.http.get("/s/previews/preview/not-a-token")
+    assert response.headers["x-frame-options"] == "SAMEORIGIN"
+    csp = _csp(response.headers["content-security-policy"])
+    assert csp["frame-ancestors"] == {"'self'"}
+    assert csp["default-src"] == {"'none'"} and "script-src" not in csp
+    site = client.http.get("/s/previews/preview")  # not a preview: the site's own rules
+    assert site.headers["x-frame-options"] == "DENY"
+    assert _csp(site.headers["content-security-policy"])["frame-ancestors"] == {"'none'"}
+
+
+async def _preview_route(scope: Any, receive: Any, send: Any) -> None:
+    """A preview answer that sets its own strict policy, as a site route does."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", b"text/html"),
+                (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'"),
+                (b"x-frame-options", b"DENY"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": b"<p>draft</p>"})
+
+
+def test_a_preview_route_policy_is_loosened_to_same_origin_framing_only() -> None:
+    http = TestClient(SecurityHeaders(_preview_route, development=False, https=False))
+    preview = http.get("/s/shop/preview/token")
+    assert (
+        preview.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'self'"
+    )
+    assert preview.headers["x-frame-options"] == "SAMEORIGIN"
+    other = http.get("/s/shop/pages/about")
+    assert other.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert other.headers["x-frame-options"] == "DENY"

@@ -49,6 +49,8 @@ const CatalogPage = lazyPage(() => import('./pages/catalog/CatalogPage'));
 const ProductPage = lazyPage(() => import('./pages/catalog/ProductPage'));
 const SyncPage = lazyPage(() => import('./pages/catalog/SyncPage'));
 const JobsPage = lazyPage(() => import('./pages/jobs/JobsPage'));
+const ContentListPage = lazyPage(() => import('./content/ContentListPage'));
+const ContentEditorPage = lazyPage(() => import('./content/ContentEditorPage'));
 const TeamPage = lazyPage(() => import('./pages/team/TeamPage'));
 const KeysPage = lazyPage(() => import('./pages/keys/KeysPage'));
 const ShopSettingsPage = lazyPage(() => import('./pages/shops/ShopSettingsPage'));
@@ -82,6 +84,8 @@ export function AppRoutes() {
           <Route path="catalog/:productId" element={page(<ProductPage />)} />
           <Route path="sync" element={page(<SyncPage />)} />
           <Route path="jobs" element={page(<JobsPage />)} />
+          <Route path="content" element={page(<ContentListPage />)} />
+          <Route path="content/:pageId" element={page(<ContentEditorPage />)} />
           <Route path="team" element={page(<TeamPage />)} />
           <Route path="keys" element={page(<KeysPage />)} />
           <Route path="settings" element={page(<ShopSettingsPage />)} />

@@ -19,6 +19,20 @@ type Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      id\n      email\n      name\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      id\n      email\n      name\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
+    "\n  fragment ContentDataFields on ContentData {\n    title\n    seoTitle\n    seoDescription\n    blocks {\n      id\n      type\n      settings\n    }\n    bodyHtml\n    excerpt\n    cover\n  }\n": typeof types.ContentDataFieldsFragmentDoc,
+    "\n  fragment ContentPageFields on ContentPage {\n    id\n    kind\n    handle\n    url\n    startsAt\n    endsAt\n    promotionIds\n    tags\n    createdAt\n    updatedAt\n    locales {\n      locale\n      status\n      draftSavedAt\n      draftVersion\n      publishedAt\n      publishedRevision\n      scheduledAt\n      scheduledRevision\n      draft {\n        ...ContentDataFields\n      }\n      published {\n        ...ContentDataFields\n      }\n    }\n  }\n": typeof types.ContentPageFieldsFragmentDoc,
+    "\n  query ContentPages($shopId: ID!, $kind: ContentKind, $search: String, $first: Int, $after: String) {\n    contentPages(shopId: $shopId, kind: $kind, search: $search, first: $first, after: $after) {\n      nodes {\n        ...ContentPageFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ContentPagesDocument,
+    "\n  query ContentEditor($shopId: ID!, $id: ID!) {\n    contentPage(shopId: $shopId, id: $id) {\n      ...ContentPageFields\n    }\n    contentBlockTypes(shopId: $shopId) {\n      type\n      title\n      description\n      schema\n    }\n  }\n": typeof types.ContentEditorDocument,
+    "\n  query ContentRevisions($shopId: ID!, $pageId: ID!, $locale: String!, $first: Int, $after: String) {\n    contentRevisions(shopId: $shopId, pageId: $pageId, locale: $locale, first: $first, after: $after) {\n      nodes {\n        number\n        locale\n        createdAt\n        createdBy\n        note\n        live\n        data {\n          ...ContentDataFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ContentRevisionsDocument,
+    "\n  mutation CreateContentPage($shopId: ID!, $kind: ContentKind!, $handle: String, $locale: String!, $data: ContentDataInput!) {\n    createContentPage(shopId: $shopId, kind: $kind, handle: $handle, locale: $locale, data: $data) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.CreateContentPageDocument,
+    "\n  mutation UpdateContentPage($shopId: ID!, $id: ID!, $handle: String, $startsAt: DateTime, $endsAt: DateTime, $tags: [String!]) {\n    updateContentPage(shopId: $shopId, id: $id, handle: $handle, startsAt: $startsAt, endsAt: $endsAt, tags: $tags) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.UpdateContentPageDocument,
+    "\n  mutation SaveContentDraft($shopId: ID!, $id: ID!, $locale: String!, $data: ContentDataInput!, $draftVersion: Int) {\n    saveContentDraft(shopId: $shopId, id: $id, locale: $locale, data: $data, draftVersion: $draftVersion) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.SaveContentDraftDocument,
+    "\n  mutation PublishContent($shopId: ID!, $id: ID!, $locale: String!, $at: DateTime) {\n    publishContent(shopId: $shopId, id: $id, locale: $locale, at: $at) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.PublishContentDocument,
+    "\n  mutation CancelScheduledContent($shopId: ID!, $id: ID!, $locale: String!) {\n    cancelScheduledContent(shopId: $shopId, id: $id, locale: $locale) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.CancelScheduledContentDocument,
+    "\n  mutation UnpublishContent($shopId: ID!, $id: ID!, $locale: String!) {\n    unpublishContent(shopId: $shopId, id: $id, locale: $locale) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.UnpublishContentDocument,
+    "\n  mutation RestoreContentRevision($shopId: ID!, $id: ID!, $locale: String!, $number: Int!) {\n    restoreContentRevision(shopId: $shopId, id: $id, locale: $locale, number: $number) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.RestoreContentRevisionDocument,
+    "\n  mutation DeleteContentPage($shopId: ID!, $id: ID!) {\n    deleteContentPage(shopId: $shopId, id: $id)\n  }\n": typeof types.DeleteContentPageDocument,
+    "\n  mutation ContentPreviewLink($shopId: ID!, $id: ID!, $locale: String!) {\n    contentPreviewLink(shopId: $shopId, id: $id, locale: $locale) {\n      url\n      expiresAt\n    }\n  }\n": typeof types.ContentPreviewLinkDocument,
     "\n  fragment JobFields on Job {\n    id\n    kind\n    state\n    attempts\n    maxAttempts\n    progress {\n      done\n      total\n      fraction\n      message\n    }\n    result\n    lastError\n    errors {\n      attempt\n      at\n      message\n    }\n    cancelRequested\n    runAt\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  query Job($shopId: ID!, $id: ID!) {\n    shop(id: $shopId) {\n      id\n      job(id: $id) {\n        ...JobFields\n      }\n    }\n  }\n": typeof types.JobDocument,
     "\n  mutation RetryJob($shopId: ID!, $id: ID!) {\n    retryJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": typeof types.RetryJobDocument,
@@ -76,6 +90,20 @@ const documents: Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      id\n      email\n      name\n    }\n  }\n": types.LogInDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $name: String!) {\n    signUp(email: $email, password: $password, name: $name) {\n      id\n      email\n      name\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
+    "\n  fragment ContentDataFields on ContentData {\n    title\n    seoTitle\n    seoDescription\n    blocks {\n      id\n      type\n      settings\n    }\n    bodyHtml\n    excerpt\n    cover\n  }\n": types.ContentDataFieldsFragmentDoc,
+    "\n  fragment ContentPageFields on ContentPage {\n    id\n    kind\n    handle\n    url\n    startsAt\n    endsAt\n    promotionIds\n    tags\n    createdAt\n    updatedAt\n    locales {\n      locale\n      status\n      draftSavedAt\n      draftVersion\n      publishedAt\n      publishedRevision\n      scheduledAt\n      scheduledRevision\n      draft {\n        ...ContentDataFields\n      }\n      published {\n        ...ContentDataFields\n      }\n    }\n  }\n": types.ContentPageFieldsFragmentDoc,
+    "\n  query ContentPages($shopId: ID!, $kind: ContentKind, $search: String, $first: Int, $after: String) {\n    contentPages(shopId: $shopId, kind: $kind, search: $search, first: $first, after: $after) {\n      nodes {\n        ...ContentPageFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ContentPagesDocument,
+    "\n  query ContentEditor($shopId: ID!, $id: ID!) {\n    contentPage(shopId: $shopId, id: $id) {\n      ...ContentPageFields\n    }\n    contentBlockTypes(shopId: $shopId) {\n      type\n      title\n      description\n      schema\n    }\n  }\n": types.ContentEditorDocument,
+    "\n  query ContentRevisions($shopId: ID!, $pageId: ID!, $locale: String!, $first: Int, $after: String) {\n    contentRevisions(shopId: $shopId, pageId: $pageId, locale: $locale, first: $first, after: $after) {\n      nodes {\n        number\n        locale\n        createdAt\n        createdBy\n        note\n        live\n        data {\n          ...ContentDataFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ContentRevisionsDocument,
+    "\n  mutation CreateContentPage($shopId: ID!, $kind: ContentKind!, $handle: String, $locale: String!, $data: ContentDataInput!) {\n    createContentPage(shopId: $shopId, kind: $kind, handle: $handle, locale: $locale, data: $data) {\n      ...ContentPageFields\n    }\n  }\n": types.CreateContentPageDocument,
+    "\n  mutation UpdateContentPage($shopId: ID!, $id: ID!, $handle: String, $startsAt: DateTime, $endsAt: DateTime, $tags: [String!]) {\n    updateContentPage(shopId: $shopId, id: $id, handle: $handle, startsAt: $startsAt, endsAt: $endsAt, tags: $tags) {\n      ...ContentPageFields\n    }\n  }\n": types.UpdateContentPageDocument,
+    "\n  mutation SaveContentDraft($shopId: ID!, $id: ID!, $locale: String!, $data: ContentDataInput!, $draftVersion: Int) {\n    saveContentDraft(shopId: $shopId, id: $id, locale: $locale, data: $data, draftVersion: $draftVersion) {\n      ...ContentPageFields\n    }\n  }\n": types.SaveContentDraftDocument,
+    "\n  mutation PublishContent($shopId: ID!, $id: ID!, $locale: String!, $at: DateTime) {\n    publishContent(shopId: $shopId, id: $id, locale: $locale, at: $at) {\n      ...ContentPageFields\n    }\n  }\n": types.PublishContentDocument,
+    "\n  mutation CancelScheduledContent($shopId: ID!, $id: ID!, $locale: String!) {\n    cancelScheduledContent(shopId: $shopId, id: $id, locale: $locale) {\n      ...ContentPageFields\n    }\n  }\n": types.CancelScheduledContentDocument,
+    "\n  mutation UnpublishContent($shopId: ID!, $id: ID!, $locale: String!) {\n    unpublishContent(shopId: $shopId, id: $id, locale: $locale) {\n      ...ContentPageFields\n    }\n  }\n": types.UnpublishContentDocument,
+    "\n  mutation RestoreContentRevision($shopId: ID!, $id: ID!, $locale: String!, $number: Int!) {\n    restoreContentRevision(shopId: $shopId, id: $id, locale: $locale, number: $number) {\n      ...ContentPageFields\n    }\n  }\n": types.RestoreContentRevisionDocument,
+    "\n  mutation DeleteContentPage($shopId: ID!, $id: ID!) {\n    deleteContentPage(shopId: $shopId, id: $id)\n  }\n": types.DeleteContentPageDocument,
+    "\n  mutation ContentPreviewLink($shopId: ID!, $id: ID!, $locale: String!) {\n    contentPreviewLink(shopId: $shopId, id: $id, locale: $locale) {\n      url\n      expiresAt\n    }\n  }\n": types.ContentPreviewLinkDocument,
     "\n  fragment JobFields on Job {\n    id\n    kind\n    state\n    attempts\n    maxAttempts\n    progress {\n      done\n      total\n      fraction\n      message\n    }\n    result\n    lastError\n    errors {\n      attempt\n      at\n      message\n    }\n    cancelRequested\n    runAt\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.JobFieldsFragmentDoc,
     "\n  query Job($shopId: ID!, $id: ID!) {\n    shop(id: $shopId) {\n      id\n      job(id: $id) {\n        ...JobFields\n      }\n    }\n  }\n": types.JobDocument,
     "\n  mutation RetryJob($shopId: ID!, $id: ID!) {\n    retryJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": types.RetryJobDocument,
@@ -145,6 +173,62 @@ export function graphql(source: "\n  mutation SignUp($email: String!, $password:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOut {\n    logOut\n  }\n"): typeof import('./graphql').LogOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContentDataFields on ContentData {\n    title\n    seoTitle\n    seoDescription\n    blocks {\n      id\n      type\n      settings\n    }\n    bodyHtml\n    excerpt\n    cover\n  }\n"): typeof import('./graphql').ContentDataFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContentPageFields on ContentPage {\n    id\n    kind\n    handle\n    url\n    startsAt\n    endsAt\n    promotionIds\n    tags\n    createdAt\n    updatedAt\n    locales {\n      locale\n      status\n      draftSavedAt\n      draftVersion\n      publishedAt\n      publishedRevision\n      scheduledAt\n      scheduledRevision\n      draft {\n        ...ContentDataFields\n      }\n      published {\n        ...ContentDataFields\n      }\n    }\n  }\n"): typeof import('./graphql').ContentPageFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContentPages($shopId: ID!, $kind: ContentKind, $search: String, $first: Int, $after: String) {\n    contentPages(shopId: $shopId, kind: $kind, search: $search, first: $first, after: $after) {\n      nodes {\n        ...ContentPageFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ContentPagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContentEditor($shopId: ID!, $id: ID!) {\n    contentPage(shopId: $shopId, id: $id) {\n      ...ContentPageFields\n    }\n    contentBlockTypes(shopId: $shopId) {\n      type\n      title\n      description\n      schema\n    }\n  }\n"): typeof import('./graphql').ContentEditorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContentRevisions($shopId: ID!, $pageId: ID!, $locale: String!, $first: Int, $after: String) {\n    contentRevisions(shopId: $shopId, pageId: $pageId, locale: $locale, first: $first, after: $after) {\n      nodes {\n        number\n        locale\n        createdAt\n        createdBy\n        note\n        live\n        data {\n          ...ContentDataFields\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ContentRevisionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContentPage($shopId: ID!, $kind: ContentKind!, $handle: String, $locale: String!, $data: ContentDataInput!) {\n    createContentPage(shopId: $shopId, kind: $kind, handle: $handle, locale: $locale, data: $data) {\n      ...ContentPageFields\n    }\n  }\n"): typeof import('./graphql').CreateContentPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContentPage($shopId: ID!, $id: ID!, $handle: String, $startsAt: DateTime, $endsAt: DateTime, $tags: [String!]) {\n    updateContentPage(shopId: $shopId, id: $id, handle: $handle, startsAt: $startsAt, endsAt: $endsAt, tags: $tags) {\n      ...ContentPageFields\n    }\n  }\n"): typeof import('./graphql').UpdateContentPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveContentDraft($shopId: ID!, $id: ID!, $locale: String!, $data: ContentDataInput!, $draftVersion: Int) {\n    saveContentDraft(shopId: $shopId, id: $id, locale: $locale, data: $data, draftVersion: $draftVersion) {\n      ...ContentPageFields\n    }\n  }\n"): typeof import('./graphql').SaveContentDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishContent($shopId: ID!, $id: ID!, $locale: String!, $at: DateTime) {\n    publishContent(shopId: $shopId, id: $id, locale: $locale, at: $at) {\n      ...ContentPageFields\n    }\n  }\n"): typeof import('./graphql').PublishContentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelScheduledContent($shopId: ID!, $id: ID!, $locale: String!) {\n    cancelScheduledContent(shopId: $shopId, id: $id, locale: $locale) {\n      ...ContentPageFields\n    }\n  }\n"): typeof import('./graphql').CancelScheduledContentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishContent($shopId: ID!, $id: ID!, $locale: String!) {\n    unpublishContent(shopId: $shopId, id: $id, locale: $locale) {\n      ...ContentPageFields\n    }\n  }\n"): typeof import('./graphql').UnpublishContentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreContentRevision($shopId: ID!, $id: ID!, $locale: String!, $number: Int!) {\n    restoreContentRevision(shopId: $shopId, id: $id, locale: $locale, number: $number) {\n      ...ContentPageFields\n    }\n  }\n"): typeof import('./graphql').RestoreContentRevisionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteContentPage($shopId: ID!, $id: ID!) {\n    deleteContentPage(shopId: $shopId, id: $id)\n  }\n"): typeof import('./graphql').DeleteContentPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ContentPreviewLink($shopId: ID!, $id: ID!, $locale: String!) {\n    contentPreviewLink(shopId: $shopId, id: $id, locale: $locale) {\n      url\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').ContentPreviewLinkDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -81,6 +81,140 @@ export type CategoryEdge = {
   node: Category;
 };
 
+/** One block of a page: its type and its settings. */
+export type ContentBlock = {
+  __typename?: 'ContentBlock';
+  id: Scalars['ID']['output'];
+  settings: Scalars['JSON']['output'];
+  type: Scalars['String']['output'];
+};
+
+export type ContentBlockInput = {
+  /** Absent: a new block. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  settings: Scalars['JSON']['input'];
+  type: Scalars['String']['input'];
+};
+
+/** A block type the editor can add, with its settings' JSON Schema. */
+export type ContentBlockType = {
+  __typename?: 'ContentBlockType';
+  description: Scalars['String']['output'];
+  schema: Scalars['JSON']['output'];
+  title: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** What one version of a page says in one locale. */
+export type ContentData = {
+  __typename?: 'ContentData';
+  blocks: Array<ContentBlock>;
+  bodyHtml: Maybe<Scalars['String']['output']>;
+  /** An image ref: media asset id or URL. */
+  cover: Maybe<Scalars['String']['output']>;
+  excerpt: Maybe<Scalars['String']['output']>;
+  seoDescription: Maybe<Scalars['String']['output']>;
+  seoTitle: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type ContentDataInput = {
+  blocks?: InputMaybe<Array<ContentBlockInput>>;
+  /** Articles (sanitized). */
+  bodyHtml?: InputMaybe<Scalars['String']['input']>;
+  cover?: InputMaybe<Scalars['String']['input']>;
+  excerpt?: InputMaybe<Scalars['String']['input']>;
+  seoDescription?: InputMaybe<Scalars['String']['input']>;
+  seoTitle?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** What a content page is. */
+export type ContentKind =
+  | 'ARTICLE'
+  | 'CAMPAIGN'
+  | 'HOME'
+  | 'LANDING';
+
+/** One locale of a page: its draft, what is live, what is planned. */
+export type ContentLocale = {
+  __typename?: 'ContentLocale';
+  draft: Maybe<ContentData>;
+  draftSavedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Send it back with saveContentDraft: a save made meanwhile is a CONFLICT. */
+  draftVersion: Scalars['Int']['output'];
+  locale: Scalars['String']['output'];
+  published: Maybe<ContentData>;
+  publishedAt: Maybe<Scalars['DateTime']['output']>;
+  publishedRevision: Maybe<Scalars['Int']['output']>;
+  scheduledAt: Maybe<Scalars['DateTime']['output']>;
+  scheduledRevision: Maybe<Scalars['Int']['output']>;
+  status: ContentStatus;
+};
+
+/** A home, landing, campaign or article page. */
+export type ContentPage = {
+  __typename?: 'ContentPage';
+  createdAt: Scalars['DateTime']['output'];
+  endsAt: Maybe<Scalars['DateTime']['output']>;
+  handle: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: ContentKind;
+  locales: Array<ContentLocale>;
+  promotionIds: Array<Scalars['String']['output']>;
+  startsAt: Maybe<Scalars['DateTime']['output']>;
+  tags: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where the page is (once published) on the site. */
+  url: Scalars['String']['output'];
+};
+
+export type ContentPageConnection = {
+  __typename?: 'ContentPageConnection';
+  edges: Array<ContentPageEdge>;
+  nodes: Array<ContentPage>;
+  pageInfo: PageInfo;
+};
+
+export type ContentPageEdge = {
+  __typename?: 'ContentPageEdge';
+  cursor: Scalars['String']['output'];
+  node: ContentPage;
+};
+
+/** A version of one locale of a page. */
+export type ContentRevision = {
+  __typename?: 'ContentRevision';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Maybe<Scalars['String']['output']>;
+  data: ContentData;
+  /** This version is what the site shows now. */
+  live: Scalars['Boolean']['output'];
+  locale: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  number: Scalars['Int']['output'];
+};
+
+export type ContentRevisionConnection = {
+  __typename?: 'ContentRevisionConnection';
+  edges: Array<ContentRevisionEdge>;
+  nodes: Array<ContentRevision>;
+  pageInfo: PageInfo;
+};
+
+export type ContentRevisionEdge = {
+  __typename?: 'ContentRevisionEdge';
+  cursor: Scalars['String']['output'];
+  node: ContentRevision;
+};
+
+/** Where one locale of a page stands. */
+export type ContentStatus =
+  | 'CHANGED'
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'SCHEDULED';
+
 export type CreatedAdminToken = {
   __typename?: 'CreatedAdminToken';
   adminToken: AdminToken;
@@ -179,6 +313,21 @@ export type Member = {
   user: User;
 };
 
+/** A navigation menu in one locale. */
+export type Menu = {
+  __typename?: 'Menu';
+  handle: Scalars['String']['output'];
+  /** [{label, url, children: [...]}] */
+  items: Scalars['JSON']['output'];
+  locale: Scalars['String']['output'];
+};
+
+export type MenuItemInput = {
+  children?: InputMaybe<Array<MenuItemInput>>;
+  label: Scalars['String']['input'];
+  url: Scalars['String']['input'];
+};
+
 /** An exact amount of money (never a float). */
 export type Money = {
   __typename?: 'Money';
@@ -192,6 +341,8 @@ export type Mutation = {
   addMember: Member;
   /** Cancel a queued or running job (editor). */
   cancelJob: Job;
+  /** Drop one locale's scheduled publish. */
+  cancelScheduledContent: ContentPage;
   /** Change a member's role (owner); a shop keeps one owner. */
   changeMemberRole: Member;
   /** Run a plugin's health check now and record the result. */
@@ -200,20 +351,30 @@ export type Mutation = {
   configureAppPlugin: OperatorPlugin;
   /** Validate and store a plugin's config for one shop (editor). Secret fields go in `secrets`: a string sets one, null clears it, a field left out keeps its value. Nothing is stored unless everything is valid; errors list each bad field in `extensions.fields`. */
   configurePlugin: ShopPlugin;
+  /** A signed link showing one locale's draft for `minutes`. */
+  contentPreviewLink: PreviewLink;
   /** Create an admin API token (owner). The token is shown once. */
   createAdminToken: CreatedAdminToken;
+  /** A new page with a first draft in `locale`. */
+  createContentPage: ContentPage;
   /** Create a shop; the signed-in user becomes its owner. */
   createShop: Shop;
   /** Create a storefront key (owner). The key is shown once. */
   createStorefrontKey: CreatedStorefrontKey;
+  /** Delete a page with its versions. */
+  deleteContentPage: Scalars['Boolean']['output'];
   /** Forget a plugin's authorization in a shop (editor); true if there was one. The provider may keep the grant until it expires or the seller revokes it there. */
   disconnectAuthorization: Scalars['Boolean']['output'];
   /** Sign in with email and password (sets the session cookie). Attempts are limited per account and per address: past the limit the answer is RATE_LIMITED with `extensions.retryAfter` seconds. */
   logIn: User;
   /** Sign out of this browser session. */
   logOut: Scalars['Boolean']['output'];
+  /** Publish one locale's draft now (`at` null) or at a future time `at`; other locales are untouched. */
+  publishContent: ContentPage;
   /** Remove a member from the team (owner). */
   removeMember: Scalars['Boolean']['output'];
+  /** Copy version `number` into the draft of `locale`; what is live stays. */
+  restoreContentRevision: ContentPage;
   /** Resume a suspended shop (operator). */
   resumeShop: OperatorShop;
   /** Run a dead, cancelled or waiting job again now (editor). */
@@ -222,6 +383,10 @@ export type Mutation = {
   revokeAdminToken: AdminToken;
   /** Revoke a storefront key (owner); it stops working at once (other API processes: within seconds). */
   revokeStorefrontKey: StorefrontKey;
+  /** Save the draft of one locale. With `draftVersion`, a save made by someone else meanwhile is refused (CONFLICT). */
+  saveContentDraft: ContentPage;
+  /** Save and publish a menu's items in one locale. */
+  saveMenu: Menu;
   /** Sync the catalog from `source` every `everyMinutes` minutes (5 to 10080), or stop doing so with null (editor). Returns the schedule, or null once removed. */
   setCatalogSyncSchedule: Maybe<JobSchedule>;
   /** Turn a plugin on or off for one shop (editor). */
@@ -234,6 +399,10 @@ export type Mutation = {
   suspendShop: OperatorShop;
   /** Start a catalog sync from an enabled source (editor); if one is already queued or running, that job is returned instead of starting another. */
   syncCatalog: Job;
+  /** Take one locale off the site (draft and versions stay). */
+  unpublishContent: ContentPage;
+  /** Change a page's handle, campaign window, promotions or tags (what is given). A new handle keeps the old one, which then redirects (301). */
+  updateContentPage: ContentPage;
   /** Change a product's CloudCat-owned content (editor); syncs never undo it. */
   updateProductContent: Product;
   /** Change a shop's settings (owner). */
@@ -250,6 +419,13 @@ export type MutationAddMemberArgs = {
 
 export type MutationCancelJobArgs = {
   id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelScheduledContentArgs = {
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
   shopId: Scalars['ID']['input'];
 };
 
@@ -282,10 +458,31 @@ export type MutationConfigurePluginArgs = {
 };
 
 
+export type MutationContentPreviewLinkArgs = {
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  minutes?: Scalars['Int']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateAdminTokenArgs = {
   name: Scalars['String']['input'];
   role: Role;
   shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateContentPageArgs = {
+  data: ContentDataInput;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  handle?: InputMaybe<Scalars['String']['input']>;
+  kind: ContentKind;
+  locale: Scalars['String']['input'];
+  promotionIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  shopId: Scalars['ID']['input'];
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -297,6 +494,12 @@ export type MutationCreateShopArgs = {
 
 export type MutationCreateStorefrontKeyArgs = {
   name: Scalars['String']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteContentPageArgs = {
+  id: Scalars['ID']['input'];
   shopId: Scalars['ID']['input'];
 };
 
@@ -313,9 +516,25 @@ export type MutationLogInArgs = {
 };
 
 
+export type MutationPublishContentArgs = {
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
 export type MutationRemoveMemberArgs = {
   shopId: Scalars['ID']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreContentRevisionArgs = {
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  number: Scalars['Int']['input'];
+  shopId: Scalars['ID']['input'];
 };
 
 
@@ -338,6 +557,23 @@ export type MutationRevokeAdminTokenArgs = {
 
 export type MutationRevokeStorefrontKeyArgs = {
   id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveContentDraftArgs = {
+  data: ContentDataInput;
+  draftVersion?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveMenuArgs = {
+  handle: Scalars['String']['input'];
+  items: Array<MenuItemInput>;
+  locale: Scalars['String']['input'];
   shopId: Scalars['ID']['input'];
 };
 
@@ -379,6 +615,24 @@ export type MutationSyncCatalogArgs = {
   mode?: InputMaybe<SyncMode>;
   shopId: Scalars['ID']['input'];
   source: Scalars['String']['input'];
+};
+
+
+export type MutationUnpublishContentArgs = {
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateContentPageArgs = {
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  handle?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  promotionIds?: InputMaybe<Array<Scalars['String']['input']>>;
+  shopId: Scalars['ID']['input'];
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 
@@ -566,6 +820,13 @@ export type PluginKind =
   | 'MARKETPLACE_SOURCE'
   | 'THEME';
 
+/** A signed link showing a draft until it expires. */
+export type PreviewLink = {
+  __typename?: 'PreviewLink';
+  expiresAt: Scalars['DateTime']['output'];
+  url: Scalars['String']['output'];
+};
+
 /** The lowest and highest price of a product's variants. */
 export type PriceRange = {
   __typename?: 'PriceRange';
@@ -745,12 +1006,22 @@ export type PromotionPrice = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The block types the editor offers (in the caller's language). */
+  contentBlockTypes: Array<ContentBlockType>;
+  /** One content page, or null. */
+  contentPage: Maybe<ContentPage>;
+  /** The shop's content pages, newest first. */
+  contentPages: ContentPageConnection;
+  /** The versions of one locale of a page, newest first. */
+  contentRevisions: ContentRevisionConnection;
   /** ISO 4217 codes a shop can sell in. */
   currencies: Array<Scalars['String']['output']>;
   /** Locales a shop's site can use. */
   locales: Array<Scalars['String']['output']>;
   /** The signed-in user, or null. */
   me: Maybe<User>;
+  /** The shop's menus (every locale, or one). */
+  menus: Array<Menu>;
   /** The plugins with app-level settings (operator). */
   operatorPlugins: Array<OperatorPlugin>;
   /** Every shop with its sources' connection and sync health and its plugin errors, oldest first (operator). */
@@ -765,6 +1036,41 @@ export type Query = {
   shopBySlug: Shop;
   /** The shops the viewer belongs to, oldest first. */
   shops: ShopConnection;
+};
+
+
+export type QueryContentBlockTypesArgs = {
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type QueryContentPageArgs = {
+  id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type QueryContentPagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<ContentKind>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type QueryContentRevisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  locale: Scalars['String']['input'];
+  pageId: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type QueryMenusArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+  shopId: Scalars['ID']['input'];
 };
 
 
@@ -1161,6 +1467,129 @@ export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogOutMutation = { __typename?: 'Mutation', logOut: boolean };
 
+export type ContentDataFieldsFragment = { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> };
+
+export type ContentPageFieldsFragment = { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> };
+
+export type ContentPagesQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  kind?: InputMaybe<ContentKind>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ContentPagesQuery = { __typename?: 'Query', contentPages: { __typename?: 'ContentPageConnection', nodes: Array<{ __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type ContentEditorQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ContentEditorQuery = { __typename?: 'Query', contentPage: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } | null, contentBlockTypes: Array<{ __typename?: 'ContentBlockType', type: string, title: string, description: string, schema: unknown }> };
+
+export type ContentRevisionsQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  pageId: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ContentRevisionsQuery = { __typename?: 'Query', contentRevisions: { __typename?: 'ContentRevisionConnection', nodes: Array<{ __typename?: 'ContentRevision', number: number, locale: string, createdAt: string, createdBy: string | null, note: string | null, live: boolean, data: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type CreateContentPageMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  kind: ContentKind;
+  handle?: InputMaybe<Scalars['String']['input']>;
+  locale: Scalars['String']['input'];
+  data: ContentDataInput;
+}>;
+
+
+export type CreateContentPageMutation = { __typename?: 'Mutation', createContentPage: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } };
+
+export type UpdateContentPageMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  handle?: InputMaybe<Scalars['String']['input']>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+}>;
+
+
+export type UpdateContentPageMutation = { __typename?: 'Mutation', updateContentPage: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } };
+
+export type SaveContentDraftMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  data: ContentDataInput;
+  draftVersion?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SaveContentDraftMutation = { __typename?: 'Mutation', saveContentDraft: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } };
+
+export type PublishContentMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+}>;
+
+
+export type PublishContentMutation = { __typename?: 'Mutation', publishContent: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } };
+
+export type CancelScheduledContentMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+}>;
+
+
+export type CancelScheduledContentMutation = { __typename?: 'Mutation', cancelScheduledContent: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } };
+
+export type UnpublishContentMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+}>;
+
+
+export type UnpublishContentMutation = { __typename?: 'Mutation', unpublishContent: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } };
+
+export type RestoreContentRevisionMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+  number: Scalars['Int']['input'];
+}>;
+
+
+export type RestoreContentRevisionMutation = { __typename?: 'Mutation', restoreContentRevision: { __typename?: 'ContentPage', id: string, kind: ContentKind, handle: string, url: string, startsAt: string | null, endsAt: string | null, promotionIds: Array<string>, tags: Array<string>, createdAt: string, updatedAt: string, locales: Array<{ __typename?: 'ContentLocale', locale: string, status: ContentStatus, draftSavedAt: string | null, draftVersion: number, publishedAt: string | null, publishedRevision: number | null, scheduledAt: string | null, scheduledRevision: number | null, draft: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null, published: { __typename?: 'ContentData', title: string, seoTitle: string | null, seoDescription: string | null, bodyHtml: string | null, excerpt: string | null, cover: string | null, blocks: Array<{ __typename?: 'ContentBlock', id: string, type: string, settings: unknown }> } | null }> } };
+
+export type DeleteContentPageMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteContentPageMutation = { __typename?: 'Mutation', deleteContentPage: boolean };
+
+export type ContentPreviewLinkMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  locale: Scalars['String']['input'];
+}>;
+
+
+export type ContentPreviewLinkMutation = { __typename?: 'Mutation', contentPreviewLink: { __typename?: 'PreviewLink', url: string, expiresAt: string } };
+
 export type JobFieldsFragment = { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> };
 
 export type JobQueryVariables = Exact<{
@@ -1511,6 +1940,63 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ContentDataFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+    `, {"fragmentName":"ContentDataFields"}) as unknown as TypedDocumentString<ContentDataFieldsFragment, unknown>;
+export const ContentPageFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}`, {"fragmentName":"ContentPageFields"}) as unknown as TypedDocumentString<ContentPageFieldsFragment, unknown>;
 export const JobFieldsFragmentDoc = new TypedDocumentString(`
     fragment JobFields on Job {
   id
@@ -1745,6 +2231,523 @@ export const LogOutDocument = new TypedDocumentString(`
   logOut
 }
     `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const ContentPagesDocument = new TypedDocumentString(`
+    query ContentPages($shopId: ID!, $kind: ContentKind, $search: String, $first: Int, $after: String) {
+  contentPages(
+    shopId: $shopId
+    kind: $kind
+    search: $search
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      ...ContentPageFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ContentPagesQuery, ContentPagesQueryVariables>;
+export const ContentEditorDocument = new TypedDocumentString(`
+    query ContentEditor($shopId: ID!, $id: ID!) {
+  contentPage(shopId: $shopId, id: $id) {
+    ...ContentPageFields
+  }
+  contentBlockTypes(shopId: $shopId) {
+    type
+    title
+    description
+    schema
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<ContentEditorQuery, ContentEditorQueryVariables>;
+export const ContentRevisionsDocument = new TypedDocumentString(`
+    query ContentRevisions($shopId: ID!, $pageId: ID!, $locale: String!, $first: Int, $after: String) {
+  contentRevisions(
+    shopId: $shopId
+    pageId: $pageId
+    locale: $locale
+    first: $first
+    after: $after
+  ) {
+    nodes {
+      number
+      locale
+      createdAt
+      createdBy
+      note
+      live
+      data {
+        ...ContentDataFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}`) as unknown as TypedDocumentString<ContentRevisionsQuery, ContentRevisionsQueryVariables>;
+export const CreateContentPageDocument = new TypedDocumentString(`
+    mutation CreateContentPage($shopId: ID!, $kind: ContentKind!, $handle: String, $locale: String!, $data: ContentDataInput!) {
+  createContentPage(
+    shopId: $shopId
+    kind: $kind
+    handle: $handle
+    locale: $locale
+    data: $data
+  ) {
+    ...ContentPageFields
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateContentPageMutation, CreateContentPageMutationVariables>;
+export const UpdateContentPageDocument = new TypedDocumentString(`
+    mutation UpdateContentPage($shopId: ID!, $id: ID!, $handle: String, $startsAt: DateTime, $endsAt: DateTime, $tags: [String!]) {
+  updateContentPage(
+    shopId: $shopId
+    id: $id
+    handle: $handle
+    startsAt: $startsAt
+    endsAt: $endsAt
+    tags: $tags
+  ) {
+    ...ContentPageFields
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateContentPageMutation, UpdateContentPageMutationVariables>;
+export const SaveContentDraftDocument = new TypedDocumentString(`
+    mutation SaveContentDraft($shopId: ID!, $id: ID!, $locale: String!, $data: ContentDataInput!, $draftVersion: Int) {
+  saveContentDraft(
+    shopId: $shopId
+    id: $id
+    locale: $locale
+    data: $data
+    draftVersion: $draftVersion
+  ) {
+    ...ContentPageFields
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<SaveContentDraftMutation, SaveContentDraftMutationVariables>;
+export const PublishContentDocument = new TypedDocumentString(`
+    mutation PublishContent($shopId: ID!, $id: ID!, $locale: String!, $at: DateTime) {
+  publishContent(shopId: $shopId, id: $id, locale: $locale, at: $at) {
+    ...ContentPageFields
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<PublishContentMutation, PublishContentMutationVariables>;
+export const CancelScheduledContentDocument = new TypedDocumentString(`
+    mutation CancelScheduledContent($shopId: ID!, $id: ID!, $locale: String!) {
+  cancelScheduledContent(shopId: $shopId, id: $id, locale: $locale) {
+    ...ContentPageFields
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<CancelScheduledContentMutation, CancelScheduledContentMutationVariables>;
+export const UnpublishContentDocument = new TypedDocumentString(`
+    mutation UnpublishContent($shopId: ID!, $id: ID!, $locale: String!) {
+  unpublishContent(shopId: $shopId, id: $id, locale: $locale) {
+    ...ContentPageFields
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<UnpublishContentMutation, UnpublishContentMutationVariables>;
+export const RestoreContentRevisionDocument = new TypedDocumentString(`
+    mutation RestoreContentRevision($shopId: ID!, $id: ID!, $locale: String!, $number: Int!) {
+  restoreContentRevision(
+    shopId: $shopId
+    id: $id
+    locale: $locale
+    number: $number
+  ) {
+    ...ContentPageFields
+  }
+}
+    fragment ContentDataFields on ContentData {
+  title
+  seoTitle
+  seoDescription
+  blocks {
+    id
+    type
+    settings
+  }
+  bodyHtml
+  excerpt
+  cover
+}
+fragment ContentPageFields on ContentPage {
+  id
+  kind
+  handle
+  url
+  startsAt
+  endsAt
+  promotionIds
+  tags
+  createdAt
+  updatedAt
+  locales {
+    locale
+    status
+    draftSavedAt
+    draftVersion
+    publishedAt
+    publishedRevision
+    scheduledAt
+    scheduledRevision
+    draft {
+      ...ContentDataFields
+    }
+    published {
+      ...ContentDataFields
+    }
+  }
+}`) as unknown as TypedDocumentString<RestoreContentRevisionMutation, RestoreContentRevisionMutationVariables>;
+export const DeleteContentPageDocument = new TypedDocumentString(`
+    mutation DeleteContentPage($shopId: ID!, $id: ID!) {
+  deleteContentPage(shopId: $shopId, id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteContentPageMutation, DeleteContentPageMutationVariables>;
+export const ContentPreviewLinkDocument = new TypedDocumentString(`
+    mutation ContentPreviewLink($shopId: ID!, $id: ID!, $locale: String!) {
+  contentPreviewLink(shopId: $shopId, id: $id, locale: $locale) {
+    url
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ContentPreviewLinkMutation, ContentPreviewLinkMutationVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($shopId: ID!, $id: ID!) {
   shop(id: $shopId) {

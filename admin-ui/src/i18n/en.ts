@@ -1,3 +1,5 @@
+import { contentEn } from '../content/messages';
+
 // English messages. This file defines the keys: every other language must have the same ones
 // (the `Messages` type makes a missing or extra key a type error). `{name}` is filled by `t()`.
 export const en = {
@@ -9,6 +11,7 @@ export const en = {
   'app.backHome': 'Back to the start',
   'app.skipToContent': 'Skip to content',
   'app.never': 'Never',
+  ...contentEn,
 
   'lang.label': 'Language',
 

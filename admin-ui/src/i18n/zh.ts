@@ -1,3 +1,4 @@
+import { contentZh } from '../content/messages';
 import type { Messages } from './en';
 
 // 简体中文。键与 en.ts 一一对应（类型检查保证不缺不多）。
@@ -10,6 +11,7 @@ export const zh: Messages = {
   'app.backHome': '返回首页',
   'app.skipToContent': '跳到主要内容',
   'app.never': '从未',
+  ...contentZh,
 
   'lang.label': '语言',
 

@@ -1,4 +1,4 @@
-import { AppstoreAddOutlined, ShoppingOutlined, SyncOutlined, KeyOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreAddOutlined, FileTextOutlined, ShoppingOutlined, SyncOutlined, KeyOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../gql/graphql';
 import type { MessageKey } from '../i18n';
@@ -20,6 +20,7 @@ export const SHOP_SECTIONS: ShopSection[] = [
   { path: 'plugins', label: 'nav.plugins', icon: <AppstoreAddOutlined /> },
   { path: 'catalog', label: 'nav.catalog', icon: <ShoppingOutlined /> },
   { path: 'sync', label: 'nav.sync', icon: <SyncOutlined /> },
+  { path: 'content', label: 'nav.content', icon: <FileTextOutlined /> },
   { path: 'jobs', label: 'nav.jobs', icon: <ScheduleOutlined /> },
   { path: 'team', label: 'nav.team', icon: <TeamOutlined /> },
   { path: 'keys', label: 'nav.keys', icon: <KeyOutlined />, minRole: 'OWNER' },
