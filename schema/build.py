@@ -28,6 +28,7 @@ from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
 from cloudcat.schema.admin.oauth import OAuthMutation
+from cloudcat.schema.admin.onboarding import OnboardingQuery
 from cloudcat.schema.admin.operator import OperatorMutation, OperatorQuery
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
 from cloudcat.schema.admin.reference import ReferenceQuery
@@ -51,6 +52,7 @@ ADMIN_QUERIES: tuple[type, ...] = (
     PluginQuery,
     ReferenceQuery,
     OperatorQuery,
+    OnboardingQuery,
 )
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
