@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from bson import ObjectId
 from mongoengine import NotUniqueError
 
+from cloudcat.core import site_version
 from cloudcat.core.auth import (
     ADMIN_TOKEN_PREFIX,
     STOREFRONT_KEY_PREFIX,
@@ -220,6 +221,7 @@ def update_shop(shop: Shop, fields: ShopFields) -> Shop:
         shop.allowed_origins = _normalized_origins(fields.allowed_origins)
     shop.save()
     StorefrontKeyCache.forget_shop(shop.id)
+    site_version.bump(shop.id, "shop settings changed")
     return shop
 
 

@@ -21,6 +21,7 @@ from cloudcat.core.documents import Shop
 from cloudcat.core.errors import NotFound
 from cloudcat.core.jobs import JobContext, JobHandler, JobState, enqueue, list_jobs
 from cloudcat.core.services import Services
+from cloudcat.core.site_version import SITE_CHANGE_DUE, change_due_handler
 from cloudcat.core.storage.database import RawDatabase
 
 CATALOG_SYNC = "catalog.sync"
@@ -92,7 +93,10 @@ def start_catalog_sync(
 
 def collect_handlers(services: Services) -> dict[str, JobHandler]:
     """CloudCat's handlers plus every plugin's (`cloudcat_job_handlers`); kinds are unique."""
-    handlers: dict[str, JobHandler] = {CATALOG_SYNC: catalog_sync_handler(services)}
+    handlers: dict[str, JobHandler] = {
+        CATALOG_SYNC: catalog_sync_handler(services),
+        SITE_CHANGE_DUE: change_due_handler,
+    }
     for impl in services.plugins.hook.cloudcat_job_handlers.get_hookimpls():
         contributed = cast(dict[str, JobHandler], impl.function() or {})
         for kind, handler in contributed.items():

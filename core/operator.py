@@ -15,6 +15,7 @@ from typing import Any
 
 from bson import ObjectId
 
+from cloudcat.core import site_version
 from cloudcat.core.auth import StorefrontKeyCache
 from cloudcat.core.documents import (
     OAuthConnection,
@@ -65,6 +66,7 @@ def suspend(shop: Shop, reason: str | None) -> Shop:
         set__suspended=True, set__suspended_reason=text or None, set__suspended_at=utcnow()
     )
     StorefrontKeyCache.forget_shop(shop.id)
+    site_version.bump(shop.id, "shop suspended or resumed")
     shop.reload()
     return shop
 
@@ -75,6 +77,7 @@ def resume(shop: Shop) -> Shop:
         set__suspended=False, unset__suspended_reason=True, unset__suspended_at=True
     )
     StorefrontKeyCache.forget_shop(shop.id)
+    site_version.bump(shop.id, "shop suspended or resumed")
     shop.reload()
     return shop
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from bson import ObjectId
 from pydantic import BaseModel, SecretStr, TypeAdapter, ValidationError
 
+from cloudcat.core import site_version
 from cloudcat.core.documents import AppPluginConfig, Shop, ShopPlugin
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.errors import BadInput, FieldError, NotFound, PluginFailure
@@ -244,6 +245,7 @@ class ShopPlugins:
         ShopPlugin.objects(shop_id=ObjectId(shop_id), name=name).update_one(
             **updates, set__updated_at=now, set_on_insert__created_at=now, upsert=True
         )
+        site_version.bump(ObjectId(shop_id), f"plugin {name} changed")
         state = self.state(shop_id, name)
         assert state is not None
         return state

@@ -11,6 +11,7 @@ from typing import Any
 
 from bson import ObjectId
 
+from cloudcat.core import site_version
 from cloudcat.core.documents import Product
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.errors import BadInput, FieldError, NotFound
@@ -72,6 +73,7 @@ def update_owned_content(shop_id: ObjectId, product_id: str, changes: OwnedChang
     result = call_with_retries(lambda: collection.update_one(query, update))
     if result.matched_count == 0:
         raise NotFound("no such product in this shop")
+    site_version.bump(shop_id, "product edited")
     product: Product | None = Product.objects(shop_id=shop_id, id=ObjectId(product_id)).first()
     if product is None:
         raise NotFound("no such product in this shop")

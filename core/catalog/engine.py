@@ -37,6 +37,7 @@ from typing import Any
 from bson import ObjectId
 from pymongo.errors import PyMongoError
 
+from cloudcat.core import site_version
 from cloudcat.core.catalog.entities import BY_KIND, EntitySpec, supported
 from cloudcat.core.catalog.ledger import (
     DEFAULT_LEASE,
@@ -527,7 +528,10 @@ class SyncEngine:
     # --- observers -----------------------------------------------------------------------
 
     def _notify(self) -> None:
-        if self.observers is not None and self.report.changed:
+        if not self.report.changed:
+            return
+        site_version.bump(self.shop.id, f"catalog {self.report.kind} from {self.report.source}")
+        if self.observers is not None:
             self.observers.call_observers(
                 self.shop, "cloudcat_catalog_changed", change=self.report.change()
             )

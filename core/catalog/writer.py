@@ -37,9 +37,11 @@ from pymongo.collection import Collection
 from pymongo.errors import BulkWriteError
 
 from cloudcat.core.catalog.entities import EntitySpec
+from cloudcat.core.catalog.handles import product_handle
 from cloudcat.core.catalog.records import RecordProblem, prepare
 from cloudcat.core.catalog.report import SyncReport
 from cloudcat.core.documents.base import utcnow
+from cloudcat.core.sources import EntityKind
 from cloudcat.core.storage.database import RawDatabase
 from cloudcat.core.storage.retry import call_with_retries
 
@@ -215,6 +217,9 @@ class EntityWriter:
                 "revision": 1,
                 **dict(self.spec.owned_defaults),
             }
+            if self.spec.kind == EntityKind.PRODUCT:
+                title = str(values.get("title") or "")
+                document["handle"] = product_handle(title, item.external_id)
             return InsertOne(document), "created"
         return UpdateOne(where, {"$set": values, "$inc": {"revision": 1}}), "updated"
 

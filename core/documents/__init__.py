@@ -7,6 +7,7 @@ from cloudcat.core.documents.orders import Order
 from cloudcat.core.documents.plugins import AppPluginConfig, ShopPlugin
 from cloudcat.core.documents.promotions import Promotion
 from cloudcat.core.documents.shops import Membership, Role, Shop
+from cloudcat.core.documents.site import SiteVersion
 from cloudcat.core.documents.sync import SourceSyncState, SyncProgressChunk, SyncRun
 from cloudcat.core.documents.users import LoginThrottle, User
 
@@ -26,6 +27,7 @@ __all__ = [
     "Session",
     "Shop",
     "ShopPlugin",
+    "SiteVersion",
     "SourceSyncState",
     "StorefrontKey",
     "SyncProgressChunk",

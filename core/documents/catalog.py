@@ -115,10 +115,12 @@ class Product(SyncedDocument):
             ("shop_id", "title", "_id"),
             ("shop_id", "price_min", "_id"),
             ("shop_id", "updated_at", "_id"),
+            ("shop_id", "handle"),
         ],
     }
 
     title = StringField(required=True, max_length=500)
+    handle = StringField(max_length=100)  # stable URL handle, see cloudcat.core.catalog.handles
     description = StringField(default="")
     status = StringField(default="active", choices=LISTING_STATUSES)
     currency = StringField(required=True, regex=CURRENCY_PATTERN)
