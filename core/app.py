@@ -1,7 +1,8 @@
 """The Starlette application: `create_app(settings, services)` wires every route.
 
 Routes: the admin GraphQL API at /graphql, the storefront API at /storefront/graphql, the event
-collector at /collect, each shop's themed site at /s/{slug}/, the admin SPA at /admin, the
+collector at /collect, each shop's themed site at /s/{slug}/, shop images at
+/media/{shop_id}/{key} (and their upload, POST /media/{shop_id}), the admin SPA at /admin, the
 authorization callback at /oauth/{plugin}/callback, marketplace webhooks at
 /webhooks/{source}/{shop_id}, plugin routes under /plugins/{plugin}/,
 health at /healthz and /readyz, and Prometheus metrics at /metrics.
@@ -38,6 +39,7 @@ from cloudcat.core.web.graphql import (
     graphql_endpoint,
     storefront_authenticator,
 )
+from cloudcat.core.web.media import media_routes
 from cloudcat.core.web.metrics_access import MetricsAccess
 from cloudcat.core.web.oauth import oauth_routes
 from cloudcat.core.web.ratelimit import RateLimiter
@@ -76,6 +78,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         Route("/storefront/graphql", storefront, methods=["GET", "POST"]),
         Route("/collect", collect_endpoint(services, limiter, keys), methods=["POST"]),
         Route("/s/{slug}/", site_home(services), methods=["GET"]),
+        *media_routes(services),
         *health_routes(registry, ready_check=lambda: _db_ready(services)),
         *admin_ui_routes(settings.admin_ui_dist or default_dist()),
         *oauth_routes(services),

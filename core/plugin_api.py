@@ -42,6 +42,7 @@ from cloudcat.core.http import (
 )
 from cloudcat.core.http_limits import DeadlineExceeded, ResponseTooLarge
 from cloudcat.core.i18n import ENUM_NAMES_KEY, I18N_KEY, untranslated
+from cloudcat.core.media import ImageSet, image_set
 from cloudcat.core.oauth import (
     AuthorizationExpired,
     AuthorizationFailed,
@@ -136,6 +137,7 @@ __all__ = [
     "EntityKind",
     "ExpectedTotal",
     "GraphQLContribution",
+    "ImageSet",
     "ListingStatus",
     "MarketplaceSource",
     "NoConfig",
@@ -184,6 +186,7 @@ __all__ = [
     "describe_request_error",
     "hookimpl",
     "http_session",
+    "image_set",
     "redact_url",
     "require_plugin_enabled",
     "retry_after_seconds",

@@ -79,6 +79,13 @@ class Settings(BaseSettings):
     log_json: bool = False
     # Bearer token a scraper must send to read /metrics; unset, /metrics is a 404 in production.
     metrics_token: str = ""
+    # Uploaded images and their variants (core/media); default: <data_dir>/media.
+    media_dir: Path | None = None
+    # Largest upload accepted, in bytes (checked on the bytes received, before decoding).
+    media_max_bytes: int = Field(default=10_000_000, gt=0)
+    # Largest image accepted, in pixels (width x height), read from the header before decoding:
+    # refuses decompression bombs (a small file that would expand to gigabytes).
+    media_max_pixels: int = Field(default=50_000_000, gt=0)
     admin_ui_dist: Path | None = None  # the built admin SPA; default: admin-ui/dist or the wheel's
     # Networks (CIDRs or addresses) outgoing plugin requests may reach although they are not
     # public (loopback, private, link-local...): only for tests' loopback fakes and local

@@ -27,6 +27,7 @@ from cloudcat.core.settings import Settings
 from cloudcat.schema.admin.accounts import AccountMutation, AccountQuery
 from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
+from cloudcat.schema.admin.media import MediaMutation, MediaQuery
 from cloudcat.schema.admin.oauth import OAuthMutation
 from cloudcat.schema.admin.onboarding import OnboardingQuery
 from cloudcat.schema.admin.operator import OperatorMutation, OperatorQuery
@@ -53,6 +54,7 @@ ADMIN_QUERIES: tuple[type, ...] = (
     ReferenceQuery,
     OperatorQuery,
     OnboardingQuery,
+    MediaQuery,
 )
 ADMIN_MUTATIONS: tuple[type, ...] = (
     AccountMutation,
@@ -63,6 +65,7 @@ ADMIN_MUTATIONS: tuple[type, ...] = (
     CatalogMutation,
     OAuthMutation,
     OperatorMutation,
+    MediaMutation,
 )
 STOREFRONT_QUERIES: tuple[type, ...] = (StorefrontQuery,)
 
