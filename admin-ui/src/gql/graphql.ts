@@ -166,11 +166,60 @@ export type JobState =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+/** The shop's most recent sync run (of any source). */
+export type LastSync = {
+  __typename?: 'LastSync';
+  /** When it finished, or started if it has not. */
+  at: Scalars['DateTime']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  errorCode: Maybe<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
+  status: SyncRunStatus;
+  /** What it did per kind of object (the UI says it in its own words). */
+  summary: Array<SyncCounts>;
+};
+
 /** Where a synced object stands on its marketplace. */
 export type ListingStatus =
   | 'ACTIVE'
   | 'DELETED'
   | 'DELISTED';
+
+/** An image in a shop's media library. */
+export type MediaAsset = {
+  __typename?: 'MediaAsset';
+  alt: Scalars['String']['output'];
+  /** As detected from the bytes. */
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  filename: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Bytes of the uploaded file. */
+  size: Scalars['Int']['output'];
+  /** Every width in the original format, for srcset. */
+  srcset: Scalars['String']['output'];
+  /** The smallest WebP variant (320 px). */
+  thumbnailUrl: Scalars['String']['output'];
+  /** The picture up to 1024 px wide, original format. */
+  url: Scalars['String']['output'];
+  /** Every width as WebP, for srcset. */
+  webpSrcset: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+};
+
+export type MediaAssetConnection = {
+  __typename?: 'MediaAssetConnection';
+  edges: Array<MediaAssetEdge>;
+  nodes: Array<MediaAsset>;
+  pageInfo: PageInfo;
+};
+
+export type MediaAssetEdge = {
+  __typename?: 'MediaAssetEdge';
+  cursor: Scalars['String']['output'];
+  node: MediaAsset;
+};
 
 export type Member = {
   __typename?: 'Member';
@@ -206,6 +255,8 @@ export type Mutation = {
   createShop: Shop;
   /** Create a storefront key (owner). The key is shown once. */
   createStorefrontKey: CreatedStorefrontKey;
+  /** Delete an image (editor). Pages still naming it show no picture there. */
+  deleteMediaAsset: Scalars['Boolean']['output'];
   /** Forget a plugin's authorization in a shop (editor); true if there was one. The provider may keep the grant until it expires or the seller revokes it there. */
   disconnectAuthorization: Scalars['Boolean']['output'];
   /** Sign in with email and password (sets the session cookie). Attempts are limited per account and per address: past the limit the answer is RATE_LIMITED with `extensions.retryAfter` seconds. */
@@ -234,6 +285,8 @@ export type Mutation = {
   suspendShop: OperatorShop;
   /** Start a catalog sync from an enabled source (editor); if one is already queued or running, that job is returned instead of starting another. */
   syncCatalog: Job;
+  /** Change an image's alt text (editor). */
+  updateMediaAsset: MediaAsset;
   /** Change a product's CloudCat-owned content (editor); syncs never undo it. */
   updateProductContent: Product;
   /** Change a shop's settings (owner). */
@@ -297,6 +350,12 @@ export type MutationCreateShopArgs = {
 
 export type MutationCreateStorefrontKeyArgs = {
   name: Scalars['String']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteMediaAssetArgs = {
+  id: Scalars['ID']['input'];
   shopId: Scalars['ID']['input'];
 };
 
@@ -382,6 +441,13 @@ export type MutationSyncCatalogArgs = {
 };
 
 
+export type MutationUpdateMediaAssetArgs = {
+  alt: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateProductContentArgs = {
   input: ProductContentInput;
   productId: Scalars['ID']['input'];
@@ -393,6 +459,24 @@ export type MutationUpdateShopArgs = {
   id: Scalars['ID']['input'];
   input: ShopInput;
 };
+
+/** One step of the onboarding checklist. */
+export type OnboardingStep = {
+  __typename?: 'OnboardingStep';
+  /** False while CloudCat cannot do this step yet (sharing a post needs channel posts, which come later): it is then never done. */
+  available: Scalars['Boolean']['output'];
+  done: Scalars['Boolean']['output'];
+  key: OnboardingStepKey;
+};
+
+/** A step of a new shop's onboarding checklist, in order. */
+export type OnboardingStepKey =
+  | 'CHOOSE_THEME'
+  | 'CONNECT_SOURCE'
+  | 'EDIT_HOME'
+  | 'FIRST_SYNC'
+  | 'PUBLISH'
+  | 'SHARE_POST';
 
 /** A plugin's app-level settings, for the whole deployment. */
 export type OperatorPlugin = {
@@ -751,6 +835,10 @@ export type Query = {
   locales: Array<Scalars['String']['output']>;
   /** The signed-in user, or null. */
   me: Maybe<User>;
+  /** One image of the shop (null if there is none with that id). */
+  mediaAsset: Maybe<MediaAsset>;
+  /** The shop's images, newest first; `search` matches the file name or alt text. */
+  mediaAssets: MediaAssetConnection;
   /** The plugins with app-level settings (operator). */
   operatorPlugins: Array<OperatorPlugin>;
   /** Every shop with its sources' connection and sync health and its plugin errors, oldest first (operator). */
@@ -763,8 +851,24 @@ export type Query = {
   shop: Shop;
   /** One shop by its slug. */
   shopBySlug: Shop;
+  /** The admin home page of a shop: checklist, site, numbers. */
+  shopOverview: ShopOverview;
   /** The shops the viewer belongs to, oldest first. */
   shops: ShopConnection;
+};
+
+
+export type QueryMediaAssetArgs = {
+  id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type QueryMediaAssetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  shopId: Scalars['ID']['input'];
 };
 
 
@@ -789,6 +893,11 @@ export type QueryShopArgs = {
 
 export type QueryShopBySlugArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryShopOverviewArgs = {
+  shopId: Scalars['ID']['input'];
 };
 
 
@@ -952,6 +1061,19 @@ export type ShopInput = {
   locale?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A shop at a glance: its site, its numbers, its next steps. */
+export type ShopOverview = {
+  __typename?: 'ShopOverview';
+  lastSync: Maybe<LastSync>;
+  /** Content pages published in at least one locale. */
+  pagesPublished: Scalars['Int']['output'];
+  /** Products the site and storefront API show (active, not hidden). */
+  productsPublished: Scalars['Int']['output'];
+  /** The shop's public site, /s/<slug>/. */
+  siteUrl: Scalars['String']['output'];
+  steps: Array<OnboardingStep>;
 };
 
 /** A plugin as one shop uses it. */
@@ -1161,6 +1283,13 @@ export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogOutMutation = { __typename?: 'Mutation', logOut: boolean };
 
+export type ShopOverviewQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+}>;
+
+
+export type ShopOverviewQuery = { __typename?: 'Query', shopOverview: { __typename?: 'ShopOverview', siteUrl: string, productsPublished: number, pagesPublished: number, lastSync: { __typename?: 'LastSync', at: string, status: SyncRunStatus, source: string, errorCode: string | null, error: string | null, summary: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }> } | null, steps: Array<{ __typename?: 'OnboardingStep', key: OnboardingStepKey, done: boolean, available: boolean }> } };
+
 export type JobFieldsFragment = { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> };
 
 export type JobQueryVariables = Exact<{
@@ -1194,6 +1323,35 @@ export type SyncCatalogMutationVariables = Exact<{
 
 
 export type SyncCatalogMutation = { __typename?: 'Mutation', syncCatalog: { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> } };
+
+export type MediaAssetFieldsFragment = { __typename?: 'MediaAsset', id: string, url: string, thumbnailUrl: string, width: number, height: number, contentType: string, size: number, filename: string, alt: string, createdAt: string };
+
+export type MediaAssetsQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MediaAssetsQuery = { __typename?: 'Query', mediaAssets: { __typename?: 'MediaAssetConnection', nodes: Array<{ __typename?: 'MediaAsset', id: string, url: string, thumbnailUrl: string, width: number, height: number, contentType: string, size: number, filename: string, alt: string, createdAt: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type UpdateMediaAssetMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  alt: Scalars['String']['input'];
+}>;
+
+
+export type UpdateMediaAssetMutation = { __typename?: 'Mutation', updateMediaAsset: { __typename?: 'MediaAsset', id: string, url: string, thumbnailUrl: string, width: number, height: number, contentType: string, size: number, filename: string, alt: string, createdAt: string } };
+
+export type DeleteMediaAssetMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteMediaAssetMutation = { __typename?: 'Mutation', deleteMediaAsset: boolean };
 
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1493,6 +1651,14 @@ export type ShopSuspensionQueryVariables = Exact<{
 
 export type ShopSuspensionQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, suspended: boolean, suspendedReason: string | null } };
 
+export type ShopThemesQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  canEdit: Scalars['Boolean']['input'];
+}>;
+
+
+export type ShopThemesQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, plugins: Array<{ __typename?: 'ShopPlugin', configSchema: unknown, operatorManaged: Array<string>, name: string, enabled: boolean, config?: unknown | null, secretsSet: Array<string>, health: PluginHealth, lastError: string | null, lastErrorAt: string | null, updatedAt: string | null, connected: boolean, accountName: string | null, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string, capabilities: Array<string>, configSchema: unknown, secretFields: Array<string>, supportsAuthorization: boolean } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1538,6 +1704,20 @@ export const JobFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
+export const MediaAssetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MediaAssetFields on MediaAsset {
+  id
+  url
+  thumbnailUrl
+  width
+  height
+  contentType
+  size
+  filename
+  alt
+  createdAt
+}
+    `, {"fragmentName":"MediaAssetFields"}) as unknown as TypedDocumentString<MediaAssetFieldsFragment, unknown>;
 export const OperatorShopFieldsFragmentDoc = new TypedDocumentString(`
     fragment OperatorShopFields on OperatorShop {
   shop {
@@ -1745,6 +1925,35 @@ export const LogOutDocument = new TypedDocumentString(`
   logOut
 }
     `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const ShopOverviewDocument = new TypedDocumentString(`
+    query ShopOverview($shopId: ID!) {
+  shopOverview(shopId: $shopId) {
+    siteUrl
+    productsPublished
+    pagesPublished
+    lastSync {
+      at
+      status
+      source
+      errorCode
+      error
+      summary {
+        entity
+        created
+        updated
+        unchanged
+        removed
+        failed
+      }
+    }
+    steps {
+      key
+      done
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShopOverviewQuery, ShopOverviewQueryVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($shopId: ID!, $id: ID!) {
   shop(id: $shopId) {
@@ -1872,6 +2081,53 @@ export const SyncCatalogDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<SyncCatalogMutation, SyncCatalogMutationVariables>;
+export const MediaAssetsDocument = new TypedDocumentString(`
+    query MediaAssets($shopId: ID!, $first: Int, $after: String, $search: String) {
+  mediaAssets(shopId: $shopId, first: $first, after: $after, search: $search) {
+    nodes {
+      ...MediaAssetFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment MediaAssetFields on MediaAsset {
+  id
+  url
+  thumbnailUrl
+  width
+  height
+  contentType
+  size
+  filename
+  alt
+  createdAt
+}`) as unknown as TypedDocumentString<MediaAssetsQuery, MediaAssetsQueryVariables>;
+export const UpdateMediaAssetDocument = new TypedDocumentString(`
+    mutation UpdateMediaAsset($shopId: ID!, $id: ID!, $alt: String!) {
+  updateMediaAsset(shopId: $shopId, id: $id, alt: $alt) {
+    ...MediaAssetFields
+  }
+}
+    fragment MediaAssetFields on MediaAsset {
+  id
+  url
+  thumbnailUrl
+  width
+  height
+  contentType
+  size
+  filename
+  alt
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateMediaAssetMutation, UpdateMediaAssetMutationVariables>;
+export const DeleteMediaAssetDocument = new TypedDocumentString(`
+    mutation DeleteMediaAsset($shopId: ID!, $id: ID!) {
+  deleteMediaAsset(shopId: $shopId, id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteMediaAssetMutation, DeleteMediaAssetMutationVariables>;
 export const ViewerRoleDocument = new TypedDocumentString(`
     query ViewerRole {
   me {
@@ -2656,3 +2912,40 @@ export const ShopSuspensionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ShopSuspensionQuery, ShopSuspensionQueryVariables>;
+export const ShopThemesDocument = new TypedDocumentString(`
+    query ShopThemes($shopId: ID!, $canEdit: Boolean!) {
+  shop(id: $shopId) {
+    id
+    plugins(kind: THEME) {
+      ...ShopPluginState
+      configSchema
+      operatorManaged
+    }
+  }
+}
+    fragment PluginInfo on Plugin {
+  name
+  kind
+  title
+  description
+  version
+  capabilities
+  configSchema
+  secretFields
+  supportsAuthorization
+}
+fragment ShopPluginState on ShopPlugin {
+  name
+  enabled
+  config @include(if: $canEdit)
+  secretsSet
+  health
+  lastError
+  lastErrorAt
+  updatedAt
+  connected
+  accountName
+  plugin {
+    ...PluginInfo
+  }
+}`) as unknown as TypedDocumentString<ShopThemesQuery, ShopThemesQueryVariables>;
