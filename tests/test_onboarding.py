@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from bson import ObjectId
@@ -14,6 +15,7 @@ from cloudcat.core.catalog.engine import run_sync
 from cloudcat.core.catalog.report import SyncFailed
 from cloudcat.core.documents import Product, Shop
 from cloudcat.core.providers import MarketplaceSource
+from cloudcat.core.qr import qr_svg
 from cloudcat.core.services import Services
 from cloudcat.core.storage.database import RawDatabase
 from tests.fakes.feed import FeedServer
@@ -23,6 +25,8 @@ OVERVIEW = """query($s: ID!) { shopOverview(shopId: $s) {
   siteUrl productsPublished pagesPublished
   lastSync { at status source errorCode error summary { entity created updated unchanged removed failed } }
   steps { key done available } } }"""
+
+QR = "query($s: ID!) { shopOverview(shopId: $s) { siteQrSvg } }"
 
 ROWS = [
     {"id": "A1", "title": "龙井茶 Longjing", "price": "19.90"},
@@ -74,6 +78,12 @@ def test_a_new_shop_has_nothing_done_and_its_site_address(
 ) -> None:
     data = overview(owner, seller)
     assert data["siteUrl"] == "http://testserver/s/tea-house/"
+    # The QR code is an SVG of the site's address (the same as for that address, not another's).
+    text = owner.data(QR, {"s": seller})["shopOverview"]["siteQrSvg"]
+    svg = ElementTree.fromstring(text)
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    assert svg.find("{http://www.w3.org/2000/svg}path") is not None
+    assert text == qr_svg(data["siteUrl"]) != qr_svg("http://testserver/s/elsewhere/")
     assert data["productsPublished"] == 0
     assert data["pagesPublished"] == 0
     assert data["lastSync"] is None

@@ -18,7 +18,7 @@ const handlers = (role: string) => ({
   Shop: shopAnswer(role),
   Me: () => ({ me: { id: 'u1', email: 'a@b.c', name: 'A' } }),
   ShopPlugins: () => ({ shop: { id: 's1', plugins: [] } }),
-  ShopOverview: () => ({ shopOverview: { siteUrl: 'http://x/s/shop/', productsPublished: 0, pagesPublished: 0, lastSync: null, steps: [] } }),
+  ShopOverview: () => ({ shopOverview: { siteUrl: 'http://x/s/shop/', siteQrSvg: '<svg/>', productsPublished: 0, pagesPublished: 0, lastSync: null, steps: [] } }),
 });
 
 afterEach(() => {

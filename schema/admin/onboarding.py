@@ -24,6 +24,7 @@ from cloudcat.core.documents import Product, Shop, SourceSyncState
 from cloudcat.core.documents import SyncRun as SyncRunDoc
 from cloudcat.core.oauth import connected, connections_of
 from cloudcat.core.providers import ProviderKind
+from cloudcat.core.qr import qr_svg
 from cloudcat.core.services import Services
 from cloudcat.schema.admin.access import authorize
 from cloudcat.schema.catalog.ledger import SyncCounts, SyncRunStatus
@@ -70,6 +71,7 @@ class LastSync:
 @strawberry.type(description="A shop at a glance: its site, its numbers, its next steps.")
 class ShopOverview:
     site_url: str = strawberry.field(description="The shop's public site, /s/<slug>/.")
+
     products_published: int = strawberry.field(
         description="Products the site and storefront API show (active, not hidden)."
     )
@@ -78,6 +80,10 @@ class ShopOverview:
         description="Content pages published in at least one locale."
     )
     steps: list[OnboardingStep]
+
+    @strawberry.field(description="A QR code of `siteUrl`, as an SVG document.")
+    def site_qr_svg(self) -> str:
+        return qr_svg(self.site_url)
 
 
 @dataclass(frozen=True)

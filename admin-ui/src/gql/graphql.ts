@@ -1071,6 +1071,8 @@ export type ShopOverview = {
   pagesPublished: Scalars['Int']['output'];
   /** Products the site and storefront API show (active, not hidden). */
   productsPublished: Scalars['Int']['output'];
+  /** A QR code of `siteUrl`, as an SVG document. */
+  siteQrSvg: Scalars['String']['output'];
   /** The shop's public site, /s/<slug>/. */
   siteUrl: Scalars['String']['output'];
   steps: Array<OnboardingStep>;
@@ -1288,7 +1290,7 @@ export type ShopOverviewQueryVariables = Exact<{
 }>;
 
 
-export type ShopOverviewQuery = { __typename?: 'Query', shopOverview: { __typename?: 'ShopOverview', siteUrl: string, productsPublished: number, pagesPublished: number, lastSync: { __typename?: 'LastSync', at: string, status: SyncRunStatus, source: string, errorCode: string | null, error: string | null, summary: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }> } | null, steps: Array<{ __typename?: 'OnboardingStep', key: OnboardingStepKey, done: boolean, available: boolean }> } };
+export type ShopOverviewQuery = { __typename?: 'Query', shopOverview: { __typename?: 'ShopOverview', siteUrl: string, siteQrSvg: string, productsPublished: number, pagesPublished: number, lastSync: { __typename?: 'LastSync', at: string, status: SyncRunStatus, source: string, errorCode: string | null, error: string | null, summary: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }> } | null, steps: Array<{ __typename?: 'OnboardingStep', key: OnboardingStepKey, done: boolean, available: boolean }> } };
 
 export type JobFieldsFragment = { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> };
 
@@ -1929,6 +1931,7 @@ export const ShopOverviewDocument = new TypedDocumentString(`
     query ShopOverview($shopId: ID!) {
   shopOverview(shopId: $shopId) {
     siteUrl
+    siteQrSvg
     productsPublished
     pagesPublished
     lastSync {

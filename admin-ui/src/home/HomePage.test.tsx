@@ -36,6 +36,7 @@ describe('HomePage', () => {
   it("shows each step as the server says, with a link to where it is done, and the shop's numbers", async () => {
     serve({
       siteUrl: 'http://127.0.0.1:8000/s/demo/',
+      siteQrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>',
       productsPublished: 240,
       pagesPublished: 0,
       lastSync: {
@@ -62,12 +63,15 @@ describe('HomePage', () => {
     expect(screen.getByTestId('home-progress')).toHaveTextContent('3 of 5 done');
     expect(screen.getByTestId('home-site-link')).toHaveAttribute('href', 'http://127.0.0.1:8000/s/demo/');
     expect(screen.getByTestId('home-products')).toHaveTextContent('240');
+    expect(screen.getByTestId('home-qr')).toHaveAttribute('alt', 'QR code of your site, to scan with a phone');
+    expect(screen.getByTestId('home-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(screen.getByTestId('home-last-sync')).toHaveTextContent('products: 240 created');
   });
 
   it('says a failed last sync and no sync at all in Chinese', async () => {
     serve({
       siteUrl: 'http://h/s/demo/',
+      siteQrSvg: '<svg/>',
       productsPublished: 0,
       pagesPublished: 2,
       lastSync: { at: '2026-01-02T03:04:05+00:00', status: 'FAILED', source: 'feed', errorCode: 'SOURCE_AUTH_EXPIRED', error: 'token expired', summary: [] },
@@ -82,7 +86,7 @@ describe('HomePage', () => {
     expect(screen.getByText('连接货源')).toBeInTheDocument();
     unmount();
 
-    serve({ siteUrl: 'http://h/s/demo/', productsPublished: 0, pagesPublished: 0, lastSync: null, steps: steps([]) });
+    serve({ siteUrl: 'http://h/s/demo/', siteQrSvg: '<svg/>', productsPublished: 0, pagesPublished: 0, lastSync: null, steps: steps([]) });
     renderInShop(<HomePage />, { ...path, lang: 'zh' });
     expect(await screen.findByText('还没有同步过。')).toBeInTheDocument();
     expect(screen.getByTestId('home-progress')).toHaveTextContent('已完成 0/5');

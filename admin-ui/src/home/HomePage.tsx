@@ -9,7 +9,7 @@ import type { ShopOverviewQuery as OverviewData, SyncRunStatus } from '../gql/gr
 import { useT, type MessageKey } from '../i18n';
 import { formatCounts, syncErrorWords } from '../pages/catalog/catalog';
 import { useShop } from '../shop';
-import { STEP_PATHS, checklistView, displayUrl, type StepState } from './checklist';
+import { STEP_PATHS, checklistView, displayUrl, svgDataUrl, type StepState } from './checklist';
 import { ShopOverviewQuery } from './operations';
 
 const RUN_COLORS: Record<SyncRunStatus, string> = { RUNNING: 'processing', SUCCEEDED: 'success', FAILED: 'error' };
@@ -136,9 +136,12 @@ export default function HomePage() {
                   {displayUrl(data.siteUrl)} <ExportOutlined aria-label={t('home.opensInNewTab')} />
                 </a>
               </Typography.Paragraph>
-              <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy()} data-testid="home-copy-link">
-                {t('home.copy')}
-              </Button>
+              <Flex gap={16} align="center" wrap>
+                <img src={svgDataUrl(data.siteQrSvg)} alt={t('home.qr')} width={120} height={120} data-testid="home-qr" />
+                <Button icon={<CopyOutlined aria-hidden />} onClick={() => void copy()} data-testid="home-copy-link">
+                  {t('home.copy')}
+                </Button>
+              </Flex>
             </Card>
             <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('home.numbers')}</h2>}>
               <Row gutter={16}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_PATHS, checklistView, displayUrl, type StepState } from './checklist';
+import { STEP_PATHS, checklistView, displayUrl, svgDataUrl, type StepState } from './checklist';
 
 const step = (key: StepState['key'], done: boolean, available = true): StepState => ({ key, done, available });
 
@@ -37,5 +37,13 @@ describe('displayUrl', () => {
   it('drops the scheme and the trailing slash', () => {
     expect(displayUrl('https://cloudcat.example/s/tea-house/')).toBe('cloudcat.example/s/tea-house');
     expect(displayUrl('http://127.0.0.1:8000/s/a/')).toBe('127.0.0.1:8000/s/a');
+  });
+});
+
+describe('svgDataUrl', () => {
+  it('makes a data URL of the SVG text', () => {
+    const url = svgDataUrl('<svg xmlns="http://www.w3.org/2000/svg"><path d="M1,1H2"/></svg>');
+    expect(url.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
+    expect(decodeURIComponent(url.split(',').slice(1).join(','))).toBe('<svg xmlns="http://www.w3.org/2000/svg"><path d="M1,1H2"/></svg>');
   });
 });

@@ -41,3 +41,8 @@ export function checklistView(steps: readonly StepState[]): ChecklistView {
 export function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
+
+/** An SVG document as a `data:` URL an <img> can show (the admin's CSP allows data: images). */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}

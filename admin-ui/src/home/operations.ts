@@ -5,6 +5,7 @@ export const ShopOverviewQuery = graphql(`
   query ShopOverview($shopId: ID!) {
     shopOverview(shopId: $shopId) {
       siteUrl
+      siteQrSvg
       productsPublished
       pagesPublished
       lastSync {
