@@ -52,7 +52,7 @@ function Step({ shopId, step, next }: { shopId: string; step: StepState; next: b
         <Link
           to={`/shops/${shopId}/${path}`}
           data-testid={`step-link-${step.key}`}
-          aria-label={t(`home.stepGo.${step.key}` as MessageKey)}
+          aria-label={t('home.stepAction', { action: t(step.done ? 'home.open' : 'home.start'), step: t(`home.step.${step.key}` as MessageKey) })}
           style={{ whiteSpace: 'nowrap', fontWeight: next ? 600 : undefined }}
         >
           {t(step.done ? 'home.open' : 'home.start')} <RightOutlined aria-hidden />
