@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import cast
 from urllib.parse import urlsplit
 
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from cloudcat.core.auth import StorefrontKeyCache
-from cloudcat.core.demo import CATALOG_FILE
+from cloudcat.core.demo import demo_feed
 from cloudcat.core.observability import RequestContextMiddleware, configure_logging, health_routes
 from cloudcat.core.services import Services, build_services
 from cloudcat.core.settings import Environment, Settings, load_settings
@@ -86,7 +87,7 @@ def create_app(settings: Settings, services: Services) -> Starlette:
         *_plugin_routes(services),
     ]
     if settings.development:
-        routes.append(Route("/_dev/demo-catalog.json", _demo_catalog, methods=["GET"]))
+        routes.append(Route("/_dev/demo-catalog.json", _demo_catalog(settings), methods=["GET"]))
     app = Starlette(
         debug=False,
         routes=routes,
@@ -110,8 +111,12 @@ def create_app(settings: Settings, services: Services) -> Starlette:
     return app
 
 
-async def _demo_catalog(_: Request) -> Response:
-    return FileResponse(CATALOG_FILE, media_type="application/json")
+def _demo_catalog(settings: Settings) -> Callable[[Request], Awaitable[Response]]:
+    async def endpoint(_: Request) -> Response:
+        body = await run_in_threadpool(demo_feed, settings.public_url)
+        return Response(body, media_type="application/json")
+
+    return endpoint
 
 
 def _db_ready(services: Services) -> bool:

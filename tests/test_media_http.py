@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from cloudcat.core.documents import Shop
+from cloudcat.core.operator import resume, suspend
 from tests.graphql_client import GraphQLClient
 from tests.media_helpers import HTML, SVG, TOKEN, code, picture, png_bomb, team, upload
 
@@ -158,3 +160,12 @@ def test_unknown_and_foreign_media_paths_are_404(
     ):
         response = client.http.get(wrong, headers={"If-None-Match": '"' + key.split(".")[0] + '"'})
         assert response.status_code == 404, wrong
+
+
+def test_a_suspended_shop_takes_no_uploads(team: dict[str, Any]) -> None:
+    shop = Shop.objects.get(id=team["shop"])
+    suspend(shop, "unpaid")
+    refused = upload(team["editor"], team["shop"], picture(30, 30))
+    assert (refused.status_code, code(refused)) == (403, "SHOP_SUSPENDED")
+    resume(shop)
+    assert upload(team["editor"], team["shop"], picture(30, 30)).status_code == 201

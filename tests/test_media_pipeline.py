@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from cloudcat.core import plugin_api, site_version
 from cloudcat.core.documents import Shop
 from cloudcat.core.media import MediaAsset, MediaRejected, image_set
 from cloudcat.core.media.images import Limits
@@ -146,7 +147,9 @@ def test_deleting_removes_the_files_and_image_set_gives_none(
     asset = add_upload(store, shop.id, picture(800, 600), LIMITS).asset
     kept = add_upload(store, shop.id, picture(900, 600), LIMITS).asset
     assert image_set(shop.id, str(asset.id)) is not None
+    version = site_version.current(shop.id).version
     delete_asset(store, asset)
+    assert site_version.current(shop.id).version == version + 1  # cached pages follow
     assert image_set(shop.id, str(asset.id)) is None
     assert all(not store.has(shop.id, v.key) for v in asset.variants)
     assert all(store.has(shop.id, v.key) for v in kept.variants)
@@ -174,7 +177,9 @@ def test_image_set_of_an_asset(store: FileMediaStore, shop: Shop) -> None:
     # the URL of one of its variants is the asset too (product pictures of the demo)
     by_url = image_set(shop.id, f"http://127.0.0.1:8000/media/{shop.id}/{asset.variants[0].key}")
     assert by_url is not None and by_url.srcset == image_set(shop.id, str(asset.id)).srcset  # type: ignore[union-attr]
+    version = site_version.current(shop.id).version
     set_alt(asset, "  Longjing  ")
+    assert site_version.current(shop.id).version == version + 1
     assert image_set(shop.id, str(asset.id)).alt == "Longjing"  # type: ignore[union-attr]
 
 
@@ -205,6 +210,7 @@ def test_image_set_never_reaches_another_shop(store: FileMediaStore, shop: Shop)
 )
 def test_image_set_of_anything_else_is_none(shop: Shop, ref: str | None) -> None:
     assert image_set(shop.id, ref) is None
+    assert image_set("not-a-shop", ref) is None
 
 
 def test_an_outside_https_picture_is_passed_through(shop: Shop) -> None:
@@ -229,3 +235,29 @@ def test_listing_searches_and_pages(store: FileMediaStore, shop: Shop) -> None:
     assert [a.id for a in list_assets(shop.id, 10, before=ids[2], search="tea-")] == ids[1::-1]
     assert [a.filename for a in list_assets(shop.id, 10, search="celadon")] == ["cup.png"]
     assert list_assets(shop.id, 10, search=".*") == []
+
+
+def test_gifs_and_phone_multi_picture_jpegs_are_taken(store: FileMediaStore, shop: Shop) -> None:
+    frames = [Image.new("P", (400, 300), color) for color in (1, 2, 3)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:])
+    gif = add_upload(store, shop.id, out.getvalue(), LIMITS, "anim.webp").asset
+    assert gif.content_type == "image/gif"
+    assert sorted((v.width, v.format) for v in gif.variants) == [
+        (320, "gif"),
+        (320, "webp"),
+        (400, "gif"),
+        (400, "webp"),
+    ]
+    assert _open(store, shop, gif.variants[0].key).format in ("GIF", "WEBP")
+    photo = Image.new("RGB", (500, 400), (10, 120, 200))
+    mpo = io.BytesIO()
+    photo.save(mpo, "MPO", save_all=True, append_images=[photo.resize((100, 80))])
+    assert Image.open(io.BytesIO(mpo.getvalue())).format == "MPO"
+    asset = add_upload(store, shop.id, mpo.getvalue(), LIMITS, "phone.jpg").asset
+    assert (asset.content_type, asset.width, asset.height) == ("image/jpeg", 500, 400)
+
+
+def test_themes_reach_image_set_through_the_plugin_api() -> None:
+    assert plugin_api.image_set is image_set
+    assert plugin_api.ImageSet.__name__ == "ImageSet"

@@ -3,8 +3,10 @@
     python -m cloudcat.core.demo.make_catalog          # rewrites core/demo/catalog.json
 
 The output is a JSON product feed (the format of the feed source plugin) of a made-up Chinese
-marketplace shop selling tea, teaware and crafts, in Chinese and English. It is deterministic:
-the same code always writes the same file, so the committed file can be checked against it.
+marketplace shop selling tea, teaware and crafts, in Chinese and English. It has no pictures:
+the development server adds the ones it drew for the demo shop (`images.py`) when it serves the
+feed. It is deterministic: the same code always writes the same file, so the committed file can
+be checked against it.
 """
 
 from __future__ import annotations
@@ -228,7 +230,6 @@ def product(rng: random.Random, number: int) -> dict[str, Any]:
         ),
         "price": f"{lowest:.2f}",
         "currency": "CNY",
-        "image": [f"https://picsum.photos/seed/cloudcat-{number}-{i}/800/800" for i in (1, 2)],
         "url": f"https://item.taobao.com/item.htm?id={600000000000 + number}",
         "categories": [template.category],
         "variants": variants,

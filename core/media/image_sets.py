@@ -99,7 +99,7 @@ def image_set(
     relative (`/media/...`) unless `base_url` (e.g. the deployment's public URL) is given.
     Read only: one indexed lookup for an asset.
     """
-    if not ref or not isinstance(ref, str):
+    if not ref or not isinstance(ref, str) or not ObjectId.is_valid(shop_id):
         return None
     shop = ObjectId(shop_id)
     ref = ref.strip()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bson import ObjectId
 from mongoengine import NotUniqueError
 
+from cloudcat.core import site_version
 from cloudcat.core.documents.base import utcnow
 from cloudcat.core.errors import BadInput, FieldError
 from cloudcat.core.media.documents import MediaAsset, MediaVariant
@@ -120,9 +121,10 @@ def list_assets(
 
 
 def set_alt(asset: MediaAsset, alt: str) -> MediaAsset:
-    """Change the asset's alt text."""
+    """Change the asset's alt text (pages showing it change: the site version is bumped)."""
     asset.alt = _check_alt(alt)
     MediaAsset.objects(shop_id=asset.shop_id, id=asset.id).update_one(set__alt=asset.alt)
+    site_version.bump(asset.shop_id, "image alt text changed")
     return asset
 
 
@@ -130,8 +132,9 @@ def delete_asset(store: MediaStore, asset: MediaAsset) -> None:
     """Delete the asset and those of its files no other asset of the shop uses.
 
     Pages that still name it keep working: `image_set` returns None for it and the theme
-    leaves the picture out."""
+    leaves the picture out (the site version is bumped, so cached pages follow)."""
     MediaAsset.objects(shop_id=asset.shop_id, id=asset.id).delete()
+    site_version.bump(asset.shop_id, "image deleted")
     keys = [v.key for v in asset.variants]
     shared = {
         v.key
