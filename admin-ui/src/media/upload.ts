@@ -32,7 +32,6 @@ export class UploadError extends Error {
 
 const PROBLEM_OF_CODE: Record<string, UploadProblem> = {
   UNSUPPORTED_IMAGE_TYPE: 'NOT_AN_IMAGE',
-  UNSUPPORTED_MEDIA_TYPE: 'NOT_AN_IMAGE',
   IMAGE_DAMAGED: 'DAMAGED',
   FILE_TOO_LARGE: 'TOO_BIG',
   PAYLOAD_TOO_LARGE: 'TOO_BIG',
