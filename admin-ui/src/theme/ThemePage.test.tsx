@@ -57,7 +57,7 @@ afterEach(() => {
 describe('ThemePage', () => {
   it('switches the chosen theme on, then the other off, and reloads the preview', async () => {
     renderInShop(<ThemePage />, path);
-    const preview = await screen.findByTestId('site-preview');
+    const preview = await screen.findByTestId('site-preview', {}, { timeout: 10_000 });
     expect(preview.getAttribute('srcdoc')).toMatch(/<head><base href="http:\/\/[^"]+\/s\/demo\/" target="_blank"><title>Site 1/);
     expect(sitePages).toEqual(['/s/demo/']);
     expect(screen.getByTestId('theme-site-link')).toHaveAttribute('href', '/s/demo/');
@@ -76,7 +76,7 @@ describe('ThemePage', () => {
 
   it("saves the theme's settings with the plugin settings form and reloads the preview", async () => {
     renderInShop(<ThemePage />, path);
-    const accent = await screen.findByLabelText(/Accent Color/);
+    const accent = await screen.findByLabelText(/Accent Color/, {}, { timeout: 15_000 }); // the form is loaded on demand
     await userEvent.clear(accent);
     await userEvent.type(accent, '#123456');
     await userEvent.click(screen.getByTestId('theme-settings-save'));
@@ -88,7 +88,7 @@ describe('ThemePage', () => {
 
   it('shows an analyst the theme without the means to change it', async () => {
     renderInShop(<ThemePage />, { ...path, shop: { ...SHOP, viewerRole: 'ANALYST' } });
-    expect(await screen.findByTestId('theme-read-only')).toBeInTheDocument();
+    expect(await screen.findByTestId('theme-read-only', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: /Mobile theme/ })).toBeDisabled();
     expect(screen.queryByTestId('theme-settings-save')).toBeNull();
     expect(client.executeOperation.mock.calls[0][1]).toEqual({ shopId: 's1', canEdit: false });
