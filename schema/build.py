@@ -30,6 +30,7 @@ from cloudcat.schema.admin.credentials import CredentialMutation
 from cloudcat.schema.admin.jobs import JobMutation
 from cloudcat.schema.admin.media import MediaMutation, MediaQuery
 from cloudcat.schema.admin.oauth import OAuthMutation
+from cloudcat.schema.admin.onboarding import OnboardingQuery
 from cloudcat.schema.admin.operator import OperatorMutation, OperatorQuery
 from cloudcat.schema.admin.plugins import PluginMutation, PluginQuery
 from cloudcat.schema.admin.reference import ReferenceQuery
@@ -54,6 +55,7 @@ ADMIN_QUERIES: tuple[type, ...] = (
     ReferenceQuery,
     OperatorQuery,
     ContentAdminQuery,
+    OnboardingQuery,
     MediaQuery,
 )
 ADMIN_MUTATIONS: tuple[type, ...] = (

@@ -1,4 +1,4 @@
-// Sign up in the browser, create the first shop, land on its plugins page; the account and the
+// Sign up in the browser, create the first shop, land on its home page; the account and the
 // shop are confirmed through GraphQL. Also: signing in again after signing out, and a session
 // that ends while the seller works.
 
@@ -10,7 +10,7 @@ import { useE2E } from './support/setup.mjs';
 
 const env = useE2E();
 
-test('a new seller signs up, creates a shop and lands on its plugins page', async () => {
+test('a new seller signs up, creates a shop and lands on its home page', async () => {
   const { page } = await env.page();
   const email = `${unique('signup')}@example.test`;
   const shopName = `Teahouse ${unique('t')}`;
@@ -36,8 +36,8 @@ test('a new seller signs up, creates a shop and lands on its plugins page', asyn
   assert.match(slug, /^[a-z0-9][a-z0-9-]*$/, 'the slug is filled in from the name');
   await page.getByRole('button', { name: 'Create shop' }).click();
 
-  await page.waitForURL(/\/admin\/shops\/[^/]+\/plugins$/);
-  await page.getByTestId('plugin-feed').waitFor();
+  await page.waitForURL(/\/admin\/shops\/[^/]+\/home$/);
+  await page.getByTestId('home-checklist').waitFor();
   const shopId = new URL(page.url()).pathname.split('/')[3];
   await page.getByTestId('shop-switcher').getByText(shopName).waitFor();
 

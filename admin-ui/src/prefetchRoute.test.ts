@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearPrefetched, takePrefetched } from './api/prefetch';
+import { ShopOverviewQuery } from './home/operations';
 import { ShopPluginsQuery } from './pages/plugins/operations';
 import { prefetchRoute } from './prefetchRoute';
 import { ShopQuery } from './shop/operations';
@@ -9,6 +10,7 @@ import { fakeServer } from './test/fakeServer';
 vi.mock('./routes', () => ({
   ShopScope: { preload: () => Promise.resolve() },
   PluginsPage: { preload: () => Promise.resolve() },
+  HomePage: { preload: () => Promise.resolve() },
 }));
 
 const shopAnswer = (role: string) => () => ({ shop: { id: 's1', name: 'Shop', slug: 'shop', viewerRole: role } });
@@ -16,6 +18,7 @@ const handlers = (role: string) => ({
   Shop: shopAnswer(role),
   Me: () => ({ me: { id: 'u1', email: 'a@b.c', name: 'A' } }),
   ShopPlugins: () => ({ shop: { id: 's1', plugins: [] } }),
+  ShopOverview: () => ({ shopOverview: { siteUrl: 'http://x/s/shop/', siteQrSvg: '<svg/>', productsPublished: 0, pagesPublished: 0, lastSync: null, steps: [] } }),
 });
 
 afterEach(() => {
@@ -37,10 +40,19 @@ describe('prefetchRoute', () => {
 
   it('asks for the read-only plugin state once the shop says the viewer is an analyst', async () => {
     const calls = fakeServer(handlers('ANALYST'));
-    prefetchRoute('/admin/shops/s1', '/admin');
+    prefetchRoute('/admin/shops/s1/plugins', '/admin');
     await vi.waitFor(() => expect(calls.map((c) => c.operation)).toEqual(['Shop', 'Me', 'ShopPlugins', 'ShopPlugins']));
     expect(calls[3].variables).toEqual({ shopId: 's1', canEdit: false });
     await expect(takePrefetched(ShopPluginsQuery, { shopId: 's1', canEdit: false })).resolves.toMatchObject({ shop: { id: 's1' } });
+  });
+
+  it.each(['/admin/shops/s1', '/admin/shops/s1/home/'])("starts the home page's queries for %s (a shop's landing page)", async (path) => {
+    const calls = fakeServer(handlers('ANALYST'));
+    prefetchRoute(path, '/admin');
+    expect(calls.map((c) => c.operation)).toEqual(['Shop', 'Me', 'ShopOverview']);
+    await expect(takePrefetched(ShopOverviewQuery, { shopId: 's1' })).resolves.toMatchObject({ shopOverview: { productsPublished: 0 } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toHaveLength(3); // no plugin state for the home page
   });
 
   it.each(['/admin/', '/admin/login', '/admin/shops', '/admin/shops/new', '/admin/shops/s1/jobs', '/elsewhere/shops/s1', '/admin/shops/%E0%A4%A'])(

@@ -45,6 +45,9 @@ const HomeRedirect = lazyPage(() => import('./pages/shops/HomeRedirect'));
 const ShopPickerPage = lazyPage(() => import('./pages/shops/ShopPickerPage'));
 const CreateShopPage = lazyPage(() => import('./pages/shops/CreateShopPage'));
 export const PluginsPage = lazyPage(() => import('./pages/plugins/PluginsPage'));
+export const HomePage = lazyPage(() => import('./home/HomePage'));
+const ThemePage = lazyPage(() => import('./theme/ThemePage'));
+const MediaLibraryPage = lazyPage(() => import('./media/MediaLibraryPage'));
 const CatalogPage = lazyPage(() => import('./pages/catalog/CatalogPage'));
 const ProductPage = lazyPage(() => import('./pages/catalog/ProductPage'));
 const SyncPage = lazyPage(() => import('./pages/catalog/SyncPage'));
@@ -78,8 +81,11 @@ export function AppRoutes() {
           <Route path="new" element={page(<CreateShopPage />)} />
         </Route>
         <Route path="/shops/:shopId" element={page(<ShopScope />)}>
-          <Route index element={<Navigate to="plugins" replace />} />
+          <Route index element={<Navigate to="home" replace />} />
+          <Route path="home" element={page(<HomePage />)} />
           <Route path="plugins" element={page(<PluginsPage />)} />
+          <Route path="theme" element={page(<ThemePage />)} />
+          <Route path="media" element={page(<MediaLibraryPage />)} />
           <Route path="catalog" element={page(<CatalogPage />)} />
           <Route path="catalog/:productId" element={page(<ProductPage />)} />
           <Route path="sync" element={page(<SyncPage />)} />

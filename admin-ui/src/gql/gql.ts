@@ -33,11 +33,16 @@ type Documents = {
     "\n  mutation RestoreContentRevision($shopId: ID!, $id: ID!, $locale: String!, $number: Int!) {\n    restoreContentRevision(shopId: $shopId, id: $id, locale: $locale, number: $number) {\n      ...ContentPageFields\n    }\n  }\n": typeof types.RestoreContentRevisionDocument,
     "\n  mutation DeleteContentPage($shopId: ID!, $id: ID!) {\n    deleteContentPage(shopId: $shopId, id: $id)\n  }\n": typeof types.DeleteContentPageDocument,
     "\n  mutation ContentPreviewLink($shopId: ID!, $id: ID!, $locale: String!) {\n    contentPreviewLink(shopId: $shopId, id: $id, locale: $locale) {\n      url\n      expiresAt\n    }\n  }\n": typeof types.ContentPreviewLinkDocument,
+    "\n  query ShopOverview($shopId: ID!) {\n    shopOverview(shopId: $shopId) {\n      siteUrl\n      siteQrSvg\n      productsPublished\n      pagesPublished\n      lastSync {\n        at\n        status\n        source\n        errorCode\n        error\n        summary {\n          entity\n          created\n          updated\n          unchanged\n          removed\n          failed\n        }\n      }\n      steps {\n        key\n        done\n        available\n      }\n    }\n  }\n": typeof types.ShopOverviewDocument,
     "\n  fragment JobFields on Job {\n    id\n    kind\n    state\n    attempts\n    maxAttempts\n    progress {\n      done\n      total\n      fraction\n      message\n    }\n    result\n    lastError\n    errors {\n      attempt\n      at\n      message\n    }\n    cancelRequested\n    runAt\n    createdAt\n    startedAt\n    finishedAt\n  }\n": typeof types.JobFieldsFragmentDoc,
     "\n  query Job($shopId: ID!, $id: ID!) {\n    shop(id: $shopId) {\n      id\n      job(id: $id) {\n        ...JobFields\n      }\n    }\n  }\n": typeof types.JobDocument,
     "\n  mutation RetryJob($shopId: ID!, $id: ID!) {\n    retryJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": typeof types.RetryJobDocument,
     "\n  mutation CancelJob($shopId: ID!, $id: ID!) {\n    cancelJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": typeof types.CancelJobDocument,
     "\n  mutation SyncCatalog($shopId: ID!, $source: String!) {\n    syncCatalog(shopId: $shopId, source: $source) {\n      ...JobFields\n    }\n  }\n": typeof types.SyncCatalogDocument,
+    "\n  fragment MediaAssetFields on MediaAsset {\n    id\n    url\n    thumbnailUrl\n    width\n    height\n    contentType\n    size\n    filename\n    alt\n    createdAt\n  }\n": typeof types.MediaAssetFieldsFragmentDoc,
+    "\n  query MediaAssets($shopId: ID!, $first: Int, $after: String, $search: String) {\n    mediaAssets(shopId: $shopId, first: $first, after: $after, search: $search) {\n      nodes {\n        ...MediaAssetFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MediaAssetsDocument,
+    "\n  mutation UpdateMediaAsset($shopId: ID!, $id: ID!, $alt: String!) {\n    updateMediaAsset(shopId: $shopId, id: $id, alt: $alt) {\n      ...MediaAssetFields\n    }\n  }\n": typeof types.UpdateMediaAssetDocument,
+    "\n  mutation DeleteMediaAsset($shopId: ID!, $id: ID!) {\n    deleteMediaAsset(shopId: $shopId, id: $id)\n  }\n": typeof types.DeleteMediaAssetDocument,
     "\n  query ViewerRole {\n    me {\n      id\n      isOperator\n    }\n  }\n": typeof types.ViewerRoleDocument,
     "\n  fragment OperatorShopFields on OperatorShop {\n    shop {\n      id\n      slug\n      name\n      createdAt\n    }\n    suspended\n    suspendedReason\n    suspendedAt\n    sources {\n      plugin\n      title\n      enabled\n      connected\n      health\n      lastError\n      lastSyncAt\n      lastSyncState\n    }\n    pluginErrors {\n      plugin\n      lastError\n      lastErrorAt\n    }\n  }\n": typeof types.OperatorShopFieldsFragmentDoc,
     "\n  query OperatorShops($first: Int!, $after: String, $search: String, $problemsOnly: Boolean) {\n    operatorShops(first: $first, after: $after, search: $search, problemsOnly: $problemsOnly) {\n      nodes {\n        ...OperatorShopFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.OperatorShopsDocument,
@@ -84,6 +89,7 @@ type Documents = {
     "\n  mutation UpdateShop($id: ID!, $input: ShopInput!) {\n    updateShop(id: $id, input: $input) {\n      ...ShopSummary\n    }\n  }\n": typeof types.UpdateShopDocument,
     "\n  query ReferenceData {\n    currencies\n    locales\n  }\n": typeof types.ReferenceDataDocument,
     "\n  query ShopSuspension($id: ID!) {\n    shop(id: $id) {\n      id\n      suspended\n      suspendedReason\n    }\n  }\n": typeof types.ShopSuspensionDocument,
+    "\n  query ShopThemes($shopId: ID!, $canEdit: Boolean!) {\n    shop(id: $shopId) {\n      id\n      plugins(kind: THEME) {\n        ...ShopPluginState\n        configSchema\n        operatorManaged\n      }\n    }\n  }\n": typeof types.ShopThemesDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      name\n    }\n  }\n": types.MeDocument,
@@ -104,11 +110,16 @@ const documents: Documents = {
     "\n  mutation RestoreContentRevision($shopId: ID!, $id: ID!, $locale: String!, $number: Int!) {\n    restoreContentRevision(shopId: $shopId, id: $id, locale: $locale, number: $number) {\n      ...ContentPageFields\n    }\n  }\n": types.RestoreContentRevisionDocument,
     "\n  mutation DeleteContentPage($shopId: ID!, $id: ID!) {\n    deleteContentPage(shopId: $shopId, id: $id)\n  }\n": types.DeleteContentPageDocument,
     "\n  mutation ContentPreviewLink($shopId: ID!, $id: ID!, $locale: String!) {\n    contentPreviewLink(shopId: $shopId, id: $id, locale: $locale) {\n      url\n      expiresAt\n    }\n  }\n": types.ContentPreviewLinkDocument,
+    "\n  query ShopOverview($shopId: ID!) {\n    shopOverview(shopId: $shopId) {\n      siteUrl\n      siteQrSvg\n      productsPublished\n      pagesPublished\n      lastSync {\n        at\n        status\n        source\n        errorCode\n        error\n        summary {\n          entity\n          created\n          updated\n          unchanged\n          removed\n          failed\n        }\n      }\n      steps {\n        key\n        done\n        available\n      }\n    }\n  }\n": types.ShopOverviewDocument,
     "\n  fragment JobFields on Job {\n    id\n    kind\n    state\n    attempts\n    maxAttempts\n    progress {\n      done\n      total\n      fraction\n      message\n    }\n    result\n    lastError\n    errors {\n      attempt\n      at\n      message\n    }\n    cancelRequested\n    runAt\n    createdAt\n    startedAt\n    finishedAt\n  }\n": types.JobFieldsFragmentDoc,
     "\n  query Job($shopId: ID!, $id: ID!) {\n    shop(id: $shopId) {\n      id\n      job(id: $id) {\n        ...JobFields\n      }\n    }\n  }\n": types.JobDocument,
     "\n  mutation RetryJob($shopId: ID!, $id: ID!) {\n    retryJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": types.RetryJobDocument,
     "\n  mutation CancelJob($shopId: ID!, $id: ID!) {\n    cancelJob(shopId: $shopId, id: $id) {\n      ...JobFields\n    }\n  }\n": types.CancelJobDocument,
     "\n  mutation SyncCatalog($shopId: ID!, $source: String!) {\n    syncCatalog(shopId: $shopId, source: $source) {\n      ...JobFields\n    }\n  }\n": types.SyncCatalogDocument,
+    "\n  fragment MediaAssetFields on MediaAsset {\n    id\n    url\n    thumbnailUrl\n    width\n    height\n    contentType\n    size\n    filename\n    alt\n    createdAt\n  }\n": types.MediaAssetFieldsFragmentDoc,
+    "\n  query MediaAssets($shopId: ID!, $first: Int, $after: String, $search: String) {\n    mediaAssets(shopId: $shopId, first: $first, after: $after, search: $search) {\n      nodes {\n        ...MediaAssetFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MediaAssetsDocument,
+    "\n  mutation UpdateMediaAsset($shopId: ID!, $id: ID!, $alt: String!) {\n    updateMediaAsset(shopId: $shopId, id: $id, alt: $alt) {\n      ...MediaAssetFields\n    }\n  }\n": types.UpdateMediaAssetDocument,
+    "\n  mutation DeleteMediaAsset($shopId: ID!, $id: ID!) {\n    deleteMediaAsset(shopId: $shopId, id: $id)\n  }\n": types.DeleteMediaAssetDocument,
     "\n  query ViewerRole {\n    me {\n      id\n      isOperator\n    }\n  }\n": types.ViewerRoleDocument,
     "\n  fragment OperatorShopFields on OperatorShop {\n    shop {\n      id\n      slug\n      name\n      createdAt\n    }\n    suspended\n    suspendedReason\n    suspendedAt\n    sources {\n      plugin\n      title\n      enabled\n      connected\n      health\n      lastError\n      lastSyncAt\n      lastSyncState\n    }\n    pluginErrors {\n      plugin\n      lastError\n      lastErrorAt\n    }\n  }\n": types.OperatorShopFieldsFragmentDoc,
     "\n  query OperatorShops($first: Int!, $after: String, $search: String, $problemsOnly: Boolean) {\n    operatorShops(first: $first, after: $after, search: $search, problemsOnly: $problemsOnly) {\n      nodes {\n        ...OperatorShopFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.OperatorShopsDocument,
@@ -155,6 +166,7 @@ const documents: Documents = {
     "\n  mutation UpdateShop($id: ID!, $input: ShopInput!) {\n    updateShop(id: $id, input: $input) {\n      ...ShopSummary\n    }\n  }\n": types.UpdateShopDocument,
     "\n  query ReferenceData {\n    currencies\n    locales\n  }\n": types.ReferenceDataDocument,
     "\n  query ShopSuspension($id: ID!) {\n    shop(id: $id) {\n      id\n      suspended\n      suspendedReason\n    }\n  }\n": types.ShopSuspensionDocument,
+    "\n  query ShopThemes($shopId: ID!, $canEdit: Boolean!) {\n    shop(id: $shopId) {\n      id\n      plugins(kind: THEME) {\n        ...ShopPluginState\n        configSchema\n        operatorManaged\n      }\n    }\n  }\n": types.ShopThemesDocument,
 };
 
 /**
@@ -232,6 +244,10 @@ export function graphql(source: "\n  mutation ContentPreviewLink($shopId: ID!, $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ShopOverview($shopId: ID!) {\n    shopOverview(shopId: $shopId) {\n      siteUrl\n      siteQrSvg\n      productsPublished\n      pagesPublished\n      lastSync {\n        at\n        status\n        source\n        errorCode\n        error\n        summary {\n          entity\n          created\n          updated\n          unchanged\n          removed\n          failed\n        }\n      }\n      steps {\n        key\n        done\n        available\n      }\n    }\n  }\n"): typeof import('./graphql').ShopOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment JobFields on Job {\n    id\n    kind\n    state\n    attempts\n    maxAttempts\n    progress {\n      done\n      total\n      fraction\n      message\n    }\n    result\n    lastError\n    errors {\n      attempt\n      at\n      message\n    }\n    cancelRequested\n    runAt\n    createdAt\n    startedAt\n    finishedAt\n  }\n"): typeof import('./graphql').JobFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -249,6 +265,22 @@ export function graphql(source: "\n  mutation CancelJob($shopId: ID!, $id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SyncCatalog($shopId: ID!, $source: String!) {\n    syncCatalog(shopId: $shopId, source: $source) {\n      ...JobFields\n    }\n  }\n"): typeof import('./graphql').SyncCatalogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MediaAssetFields on MediaAsset {\n    id\n    url\n    thumbnailUrl\n    width\n    height\n    contentType\n    size\n    filename\n    alt\n    createdAt\n  }\n"): typeof import('./graphql').MediaAssetFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MediaAssets($shopId: ID!, $first: Int, $after: String, $search: String) {\n    mediaAssets(shopId: $shopId, first: $first, after: $after, search: $search) {\n      nodes {\n        ...MediaAssetFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').MediaAssetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMediaAsset($shopId: ID!, $id: ID!, $alt: String!) {\n    updateMediaAsset(shopId: $shopId, id: $id, alt: $alt) {\n      ...MediaAssetFields\n    }\n  }\n"): typeof import('./graphql').UpdateMediaAssetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteMediaAsset($shopId: ID!, $id: ID!) {\n    deleteMediaAsset(shopId: $shopId, id: $id)\n  }\n"): typeof import('./graphql').DeleteMediaAssetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -433,6 +465,10 @@ export function graphql(source: "\n  query ReferenceData {\n    currencies\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ShopSuspension($id: ID!) {\n    shop(id: $id) {\n      id\n      suspended\n      suspendedReason\n    }\n  }\n"): typeof import('./graphql').ShopSuspensionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShopThemes($shopId: ID!, $canEdit: Boolean!) {\n    shop(id: $shopId) {\n      id\n      plugins(kind: THEME) {\n        ...ShopPluginState\n        configSchema\n        operatorManaged\n      }\n    }\n  }\n"): typeof import('./graphql').ShopThemesDocument;
 
 
 export function graphql(source: string) {

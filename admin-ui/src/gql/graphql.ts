@@ -119,6 +119,7 @@ export type ContentData = {
 };
 
 export type ContentDataInput = {
+  /** The whole ordered list (absent: no blocks). */
   blocks?: InputMaybe<Array<ContentBlockInput>>;
   /** Articles (sanitized). */
   bodyHtml?: InputMaybe<Scalars['String']['input']>;
@@ -300,11 +301,60 @@ export type JobState =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+/** The shop's most recent sync run (of any source). */
+export type LastSync = {
+  __typename?: 'LastSync';
+  /** When it finished, or started if it has not. */
+  at: Scalars['DateTime']['output'];
+  error: Maybe<Scalars['String']['output']>;
+  errorCode: Maybe<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
+  status: SyncRunStatus;
+  /** What it did per kind of object (the UI says it in its own words). */
+  summary: Array<SyncCounts>;
+};
+
 /** Where a synced object stands on its marketplace. */
 export type ListingStatus =
   | 'ACTIVE'
   | 'DELETED'
   | 'DELISTED';
+
+/** An image in a shop's media library. */
+export type MediaAsset = {
+  __typename?: 'MediaAsset';
+  alt: Scalars['String']['output'];
+  /** As detected from the bytes. */
+  contentType: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  filename: Scalars['String']['output'];
+  height: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Bytes of the uploaded file. */
+  size: Scalars['Int']['output'];
+  /** Every width in the original format, for srcset. */
+  srcset: Scalars['String']['output'];
+  /** The smallest WebP variant (320 px). */
+  thumbnailUrl: Scalars['String']['output'];
+  /** The picture up to 1024 px wide, original format. */
+  url: Scalars['String']['output'];
+  /** Every width as WebP, for srcset. */
+  webpSrcset: Scalars['String']['output'];
+  width: Scalars['Int']['output'];
+};
+
+export type MediaAssetConnection = {
+  __typename?: 'MediaAssetConnection';
+  edges: Array<MediaAssetEdge>;
+  nodes: Array<MediaAsset>;
+  pageInfo: PageInfo;
+};
+
+export type MediaAssetEdge = {
+  __typename?: 'MediaAssetEdge';
+  cursor: Scalars['String']['output'];
+  node: MediaAsset;
+};
 
 export type Member = {
   __typename?: 'Member';
@@ -363,6 +413,8 @@ export type Mutation = {
   createStorefrontKey: CreatedStorefrontKey;
   /** Delete a page with its versions. */
   deleteContentPage: Scalars['Boolean']['output'];
+  /** Delete an image (editor). Pages still naming it show no picture there. */
+  deleteMediaAsset: Scalars['Boolean']['output'];
   /** Forget a plugin's authorization in a shop (editor); true if there was one. The provider may keep the grant until it expires or the seller revokes it there. */
   disconnectAuthorization: Scalars['Boolean']['output'];
   /** Sign in with email and password (sets the session cookie). Attempts are limited per account and per address: past the limit the answer is RATE_LIMITED with `extensions.retryAfter` seconds. */
@@ -403,6 +455,8 @@ export type Mutation = {
   unpublishContent: ContentPage;
   /** Change a page's handle, campaign window, promotions or tags (what is given). A new handle keeps the old one, which then redirects (301). */
   updateContentPage: ContentPage;
+  /** Change an image's alt text (editor). */
+  updateMediaAsset: MediaAsset;
   /** Change a product's CloudCat-owned content (editor); syncs never undo it. */
   updateProductContent: Product;
   /** Change a shop's settings (owner). */
@@ -499,6 +553,12 @@ export type MutationCreateStorefrontKeyArgs = {
 
 
 export type MutationDeleteContentPageArgs = {
+  id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteMediaAssetArgs = {
   id: Scalars['ID']['input'];
   shopId: Scalars['ID']['input'];
 };
@@ -636,6 +696,13 @@ export type MutationUpdateContentPageArgs = {
 };
 
 
+export type MutationUpdateMediaAssetArgs = {
+  alt: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
 export type MutationUpdateProductContentArgs = {
   input: ProductContentInput;
   productId: Scalars['ID']['input'];
@@ -647,6 +714,24 @@ export type MutationUpdateShopArgs = {
   id: Scalars['ID']['input'];
   input: ShopInput;
 };
+
+/** One step of the onboarding checklist. */
+export type OnboardingStep = {
+  __typename?: 'OnboardingStep';
+  /** False while CloudCat cannot do this step yet (sharing a post needs channel posts, which come later): it is then never done. */
+  available: Scalars['Boolean']['output'];
+  done: Scalars['Boolean']['output'];
+  key: OnboardingStepKey;
+};
+
+/** A step of a new shop's onboarding checklist, in order. */
+export type OnboardingStepKey =
+  | 'CHOOSE_THEME'
+  | 'CONNECT_SOURCE'
+  | 'EDIT_HOME'
+  | 'FIRST_SYNC'
+  | 'PUBLISH'
+  | 'SHARE_POST';
 
 /** A plugin's app-level settings, for the whole deployment. */
 export type OperatorPlugin = {
@@ -846,6 +931,8 @@ export type Product = {
   createdAt: Maybe<Scalars['DateTime']['output']>;
   description: Scalars['String']['output'];
   externalId: Scalars['String']['output'];
+  /** The product's stable URL handle (it never changes with the title). */
+  handle: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   imageUrls: Array<Scalars['String']['output']>;
   marketplaceDescription: Scalars['String']['output'];
@@ -1020,6 +1107,10 @@ export type Query = {
   locales: Array<Scalars['String']['output']>;
   /** The signed-in user, or null. */
   me: Maybe<User>;
+  /** One image of the shop (null if there is none with that id). */
+  mediaAsset: Maybe<MediaAsset>;
+  /** The shop's images, newest first; `search` matches the file name or alt text. */
+  mediaAssets: MediaAssetConnection;
   /** The shop's menus (every locale, or one). */
   menus: Array<Menu>;
   /** The plugins with app-level settings (operator). */
@@ -1034,6 +1125,8 @@ export type Query = {
   shop: Shop;
   /** One shop by its slug. */
   shopBySlug: Shop;
+  /** The admin home page of a shop: checklist, site, numbers. */
+  shopOverview: ShopOverview;
   /** The shops the viewer belongs to, oldest first. */
   shops: ShopConnection;
 };
@@ -1068,6 +1161,20 @@ export type QueryContentRevisionsArgs = {
 };
 
 
+export type QueryMediaAssetArgs = {
+  id: Scalars['ID']['input'];
+  shopId: Scalars['ID']['input'];
+};
+
+
+export type QueryMediaAssetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  shopId: Scalars['ID']['input'];
+};
+
+
 export type QueryMenusArgs = {
   locale?: InputMaybe<Scalars['String']['input']>;
   shopId: Scalars['ID']['input'];
@@ -1095,6 +1202,11 @@ export type QueryShopArgs = {
 
 export type QueryShopBySlugArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryShopOverviewArgs = {
+  shopId: Scalars['ID']['input'];
 };
 
 
@@ -1258,6 +1370,21 @@ export type ShopInput = {
   locale?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A shop at a glance: its site, its numbers, its next steps. */
+export type ShopOverview = {
+  __typename?: 'ShopOverview';
+  lastSync: Maybe<LastSync>;
+  /** Content pages published in at least one locale. */
+  pagesPublished: Scalars['Int']['output'];
+  /** Products the site and storefront API show (active, not hidden). */
+  productsPublished: Scalars['Int']['output'];
+  /** A QR code of `siteUrl`, as an SVG document. */
+  siteQrSvg: Scalars['String']['output'];
+  /** The shop's public site, /s/<slug>/. */
+  siteUrl: Scalars['String']['output'];
+  steps: Array<OnboardingStep>;
 };
 
 /** A plugin as one shop uses it. */
@@ -1590,6 +1717,13 @@ export type ContentPreviewLinkMutationVariables = Exact<{
 
 export type ContentPreviewLinkMutation = { __typename?: 'Mutation', contentPreviewLink: { __typename?: 'PreviewLink', url: string, expiresAt: string } };
 
+export type ShopOverviewQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+}>;
+
+
+export type ShopOverviewQuery = { __typename?: 'Query', shopOverview: { __typename?: 'ShopOverview', siteUrl: string, siteQrSvg: string, productsPublished: number, pagesPublished: number, lastSync: { __typename?: 'LastSync', at: string, status: SyncRunStatus, source: string, errorCode: string | null, error: string | null, summary: Array<{ __typename?: 'SyncCounts', entity: string, created: number, updated: number, unchanged: number, removed: number, failed: number }> } | null, steps: Array<{ __typename?: 'OnboardingStep', key: OnboardingStepKey, done: boolean, available: boolean }> } };
+
 export type JobFieldsFragment = { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> };
 
 export type JobQueryVariables = Exact<{
@@ -1623,6 +1757,35 @@ export type SyncCatalogMutationVariables = Exact<{
 
 
 export type SyncCatalogMutation = { __typename?: 'Mutation', syncCatalog: { __typename?: 'Job', id: string, kind: string, state: JobState, attempts: number, maxAttempts: number, result: unknown | null, lastError: string | null, cancelRequested: boolean, runAt: string, createdAt: string, startedAt: string | null, finishedAt: string | null, progress: { __typename?: 'JobProgress', done: number, total: number | null, fraction: number | null, message: string | null } | null, errors: Array<{ __typename?: 'JobAttemptError', attempt: number, at: string | null, message: string }> } };
+
+export type MediaAssetFieldsFragment = { __typename?: 'MediaAsset', id: string, url: string, thumbnailUrl: string, width: number, height: number, contentType: string, size: number, filename: string, alt: string, createdAt: string };
+
+export type MediaAssetsQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type MediaAssetsQuery = { __typename?: 'Query', mediaAssets: { __typename?: 'MediaAssetConnection', nodes: Array<{ __typename?: 'MediaAsset', id: string, url: string, thumbnailUrl: string, width: number, height: number, contentType: string, size: number, filename: string, alt: string, createdAt: string }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null } } };
+
+export type UpdateMediaAssetMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+  alt: Scalars['String']['input'];
+}>;
+
+
+export type UpdateMediaAssetMutation = { __typename?: 'Mutation', updateMediaAsset: { __typename?: 'MediaAsset', id: string, url: string, thumbnailUrl: string, width: number, height: number, contentType: string, size: number, filename: string, alt: string, createdAt: string } };
+
+export type DeleteMediaAssetMutationVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteMediaAssetMutation = { __typename?: 'Mutation', deleteMediaAsset: boolean };
 
 export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1922,6 +2085,14 @@ export type ShopSuspensionQueryVariables = Exact<{
 
 export type ShopSuspensionQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, suspended: boolean, suspendedReason: string | null } };
 
+export type ShopThemesQueryVariables = Exact<{
+  shopId: Scalars['ID']['input'];
+  canEdit: Scalars['Boolean']['input'];
+}>;
+
+
+export type ShopThemesQuery = { __typename?: 'Query', shop: { __typename?: 'Shop', id: string, plugins: Array<{ __typename?: 'ShopPlugin', configSchema: unknown, operatorManaged: Array<string>, name: string, enabled: boolean, config?: unknown | null, secretsSet: Array<string>, health: PluginHealth, lastError: string | null, lastErrorAt: string | null, updatedAt: string | null, connected: boolean, accountName: string | null, plugin: { __typename?: 'Plugin', name: string, kind: PluginKind, title: string, description: string, version: string, capabilities: Array<string>, configSchema: unknown, secretFields: Array<string>, supportsAuthorization: boolean } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2024,6 +2195,20 @@ export const JobFieldsFragmentDoc = new TypedDocumentString(`
   finishedAt
 }
     `, {"fragmentName":"JobFields"}) as unknown as TypedDocumentString<JobFieldsFragment, unknown>;
+export const MediaAssetFieldsFragmentDoc = new TypedDocumentString(`
+    fragment MediaAssetFields on MediaAsset {
+  id
+  url
+  thumbnailUrl
+  width
+  height
+  contentType
+  size
+  filename
+  alt
+  createdAt
+}
+    `, {"fragmentName":"MediaAssetFields"}) as unknown as TypedDocumentString<MediaAssetFieldsFragment, unknown>;
 export const OperatorShopFieldsFragmentDoc = new TypedDocumentString(`
     fragment OperatorShopFields on OperatorShop {
   shop {
@@ -2748,6 +2933,36 @@ export const ContentPreviewLinkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ContentPreviewLinkMutation, ContentPreviewLinkMutationVariables>;
+export const ShopOverviewDocument = new TypedDocumentString(`
+    query ShopOverview($shopId: ID!) {
+  shopOverview(shopId: $shopId) {
+    siteUrl
+    siteQrSvg
+    productsPublished
+    pagesPublished
+    lastSync {
+      at
+      status
+      source
+      errorCode
+      error
+      summary {
+        entity
+        created
+        updated
+        unchanged
+        removed
+        failed
+      }
+    }
+    steps {
+      key
+      done
+      available
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ShopOverviewQuery, ShopOverviewQueryVariables>;
 export const JobDocument = new TypedDocumentString(`
     query Job($shopId: ID!, $id: ID!) {
   shop(id: $shopId) {
@@ -2875,6 +3090,53 @@ export const SyncCatalogDocument = new TypedDocumentString(`
   startedAt
   finishedAt
 }`) as unknown as TypedDocumentString<SyncCatalogMutation, SyncCatalogMutationVariables>;
+export const MediaAssetsDocument = new TypedDocumentString(`
+    query MediaAssets($shopId: ID!, $first: Int, $after: String, $search: String) {
+  mediaAssets(shopId: $shopId, first: $first, after: $after, search: $search) {
+    nodes {
+      ...MediaAssetFields
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment MediaAssetFields on MediaAsset {
+  id
+  url
+  thumbnailUrl
+  width
+  height
+  contentType
+  size
+  filename
+  alt
+  createdAt
+}`) as unknown as TypedDocumentString<MediaAssetsQuery, MediaAssetsQueryVariables>;
+export const UpdateMediaAssetDocument = new TypedDocumentString(`
+    mutation UpdateMediaAsset($shopId: ID!, $id: ID!, $alt: String!) {
+  updateMediaAsset(shopId: $shopId, id: $id, alt: $alt) {
+    ...MediaAssetFields
+  }
+}
+    fragment MediaAssetFields on MediaAsset {
+  id
+  url
+  thumbnailUrl
+  width
+  height
+  contentType
+  size
+  filename
+  alt
+  createdAt
+}`) as unknown as TypedDocumentString<UpdateMediaAssetMutation, UpdateMediaAssetMutationVariables>;
+export const DeleteMediaAssetDocument = new TypedDocumentString(`
+    mutation DeleteMediaAsset($shopId: ID!, $id: ID!) {
+  deleteMediaAsset(shopId: $shopId, id: $id)
+}
+    `) as unknown as TypedDocumentString<DeleteMediaAssetMutation, DeleteMediaAssetMutationVariables>;
 export const ViewerRoleDocument = new TypedDocumentString(`
     query ViewerRole {
   me {
@@ -3659,3 +3921,40 @@ export const ShopSuspensionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ShopSuspensionQuery, ShopSuspensionQueryVariables>;
+export const ShopThemesDocument = new TypedDocumentString(`
+    query ShopThemes($shopId: ID!, $canEdit: Boolean!) {
+  shop(id: $shopId) {
+    id
+    plugins(kind: THEME) {
+      ...ShopPluginState
+      configSchema
+      operatorManaged
+    }
+  }
+}
+    fragment PluginInfo on Plugin {
+  name
+  kind
+  title
+  description
+  version
+  capabilities
+  configSchema
+  secretFields
+  supportsAuthorization
+}
+fragment ShopPluginState on ShopPlugin {
+  name
+  enabled
+  config @include(if: $canEdit)
+  secretsSet
+  health
+  lastError
+  lastErrorAt
+  updatedAt
+  connected
+  accountName
+  plugin {
+    ...PluginInfo
+  }
+}`) as unknown as TypedDocumentString<ShopThemesQuery, ShopThemesQueryVariables>;

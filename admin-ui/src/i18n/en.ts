@@ -2,6 +2,10 @@ import { contentEn } from '../content/messages';
 
 // English messages. This file defines the keys: every other language must have the same ones
 // (the `Messages` type makes a missing or extra key a type error). `{name}` is filled by `t()`.
+import { homeEn } from '../home/messages';
+import { mediaEn } from '../media/messages';
+import { themeEn } from '../theme/messages';
+
 export const en = {
   'app.name': 'CloudCat',
   'app.tagline': 'Seller admin',
@@ -52,6 +56,9 @@ export const en = {
   'auth.signup.emailTaken': 'An account with this email already exists.',
   'auth.logout': 'Sign out',
   'auth.signedInAs': 'Signed in as {name}',
+  ...homeEn,
+  ...mediaEn,
+  ...themeEn,
 
   'shops.title': 'Your shops',
   'shops.pick': 'Choose a shop to manage.',

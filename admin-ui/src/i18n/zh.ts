@@ -2,6 +2,10 @@ import { contentZh } from '../content/messages';
 import type { Messages } from './en';
 
 // 简体中文。键与 en.ts 一一对应（类型检查保证不缺不多）。
+import { homeZh } from '../home/messages';
+import { mediaZh } from '../media/messages';
+import { themeZh } from '../theme/messages';
+
 export const zh: Messages = {
   'app.name': '云猫',
   'app.tagline': '卖家后台',
@@ -52,6 +56,9 @@ export const zh: Messages = {
   'auth.signup.emailTaken': '该邮箱已注册。',
   'auth.logout': '退出登录',
   'auth.signedInAs': '当前用户：{name}',
+  ...homeZh,
+  ...mediaZh,
+  ...themeZh,
 
   'shops.title': '我的店铺',
   'shops.pick': '选择要管理的店铺。',

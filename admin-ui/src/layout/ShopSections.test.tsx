@@ -36,10 +36,10 @@ afterEach(() => {
 describe('shop sections by role', () => {
   it('lists API keys for owners only', () => {
     const paths = (role: 'OWNER' | 'EDITOR' | 'ANALYST') => visibleSections(role).map((s) => s.path);
-    expect(paths('OWNER')).toEqual(['plugins', 'catalog', 'sync', 'content', 'jobs', 'team', 'keys', 'settings']);
-    expect(paths('EDITOR')).toEqual(['plugins', 'catalog', 'sync', 'content', 'jobs', 'team', 'settings']);
-    expect(paths('ANALYST')).toEqual(['plugins', 'catalog', 'sync', 'content', 'jobs', 'team', 'settings']);
-    expect(paths(undefined as never)).toEqual(['plugins', 'catalog', 'sync', 'content', 'jobs', 'team', 'settings']);
+    expect(paths('OWNER')).toEqual(['home', 'plugins', 'catalog', 'sync', 'content', 'jobs', 'theme', 'media', 'team', 'keys', 'settings']);
+    expect(paths('EDITOR')).toEqual(['home', 'plugins', 'catalog', 'sync', 'content', 'jobs', 'theme', 'media', 'team', 'settings']);
+    expect(paths('ANALYST')).toEqual(['home', 'plugins', 'catalog', 'sync', 'content', 'jobs', 'theme', 'media', 'team', 'settings']);
+    expect(paths(undefined as never)).toEqual(['home', 'plugins', 'catalog', 'sync', 'content', 'jobs', 'theme', 'media', 'team', 'settings']);
   });
 
   it('hides API keys from an editor’s menu, and a deep link says the owner role is needed', async () => {

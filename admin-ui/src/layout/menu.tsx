@@ -1,5 +1,6 @@
 import { AppstoreAddOutlined, FileTextOutlined, ShoppingOutlined, SyncOutlined, KeyOutlined, ScheduleOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { BgColorsOutlined, HomeOutlined, PictureOutlined } from '@ant-design/icons';
 import type { Role } from '../gql/graphql';
 import type { MessageKey } from '../i18n';
 import { hasRole } from '../shop/ShopContext';
@@ -17,11 +18,14 @@ export interface ShopSection {
 }
 
 export const SHOP_SECTIONS: ShopSection[] = [
+  { path: 'home', label: 'nav.home', icon: <HomeOutlined /> },
   { path: 'plugins', label: 'nav.plugins', icon: <AppstoreAddOutlined /> },
   { path: 'catalog', label: 'nav.catalog', icon: <ShoppingOutlined /> },
   { path: 'sync', label: 'nav.sync', icon: <SyncOutlined /> },
   { path: 'content', label: 'nav.content', icon: <FileTextOutlined /> },
   { path: 'jobs', label: 'nav.jobs', icon: <ScheduleOutlined /> },
+  { path: 'theme', label: 'nav.theme', icon: <BgColorsOutlined /> },
+  { path: 'media', label: 'nav.media', icon: <PictureOutlined /> },
   { path: 'team', label: 'nav.team', icon: <TeamOutlined /> },
   { path: 'keys', label: 'nav.keys', icon: <KeyOutlined />, minRole: 'OWNER' },
   { path: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },

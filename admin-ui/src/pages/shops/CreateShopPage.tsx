@@ -16,7 +16,7 @@ export default function CreateShopPage() {
       <CreateShopForm
         onCreated={(shop) => {
           void message.success(t('shops.created', { name: shop.name }));
-          navigate(`/shops/${shop.id}/plugins`);
+          navigate(`/shops/${shop.id}/home`);
         }}
         onCancel={() => navigate(-1)}
       />

@@ -12,5 +12,5 @@ export default function HomeRedirect() {
   const shops = data.shops.nodes;
   const remembered = lastShop();
   const target = shops.find((s) => s.id === remembered) ?? (shops.length === 1 ? shops[0] : undefined);
-  return <Navigate to={target ? `/shops/${target.id}/plugins` : '/shops'} replace />;
+  return <Navigate to={target ? `/shops/${target.id}/home` : '/shops'} replace />;
 }

@@ -26,7 +26,7 @@ export default function ShopPickerPage() {
           {t('shops.createTitle')}
         </Typography.Title>
         <Typography.Paragraph>{t('shops.none')}</Typography.Paragraph>
-        <CreateShopForm onCreated={(shop) => navigate(`/shops/${shop.id}/plugins`)} />
+        <CreateShopForm onCreated={(shop) => navigate(`/shops/${shop.id}/home`)} />
       </Card>
     );
   }
@@ -51,7 +51,7 @@ export default function ShopPickerPage() {
           >
             <ShopOutlined aria-hidden style={{ fontSize: 24, color: token.colorPrimary }} />
             <div style={{ flex: 1, minWidth: 0 }}>
-              <Link to={`/shops/${shop.id}/plugins`} style={{ fontWeight: 600 }}>
+              <Link to={`/shops/${shop.id}/home`} style={{ fontWeight: 600 }}>
                 {shop.name}
               </Link>
               <div>
