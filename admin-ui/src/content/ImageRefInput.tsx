@@ -1,5 +1,9 @@
-import { Flex, Input, Typography } from 'antd';
+import { PictureOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Typography } from 'antd';
+import { useContext, useState } from 'react';
 import { useT } from '../i18n';
+import { MediaPicker } from '../media/MediaPicker';
+import { ShopContext, hasRole } from '../shop';
 import { isImageRef } from './forms';
 
 interface Props {
@@ -14,12 +18,17 @@ interface Props {
 }
 
 /**
- * An image ref: a text input for a media library id or an https:// address, with a thumbnail of
- * an address and a hint when the text is neither. (The media library's picker can replace it.)
+ * An image ref: a media library image (chosen or uploaded through the media picker, which
+ * stores its id) or an https:// address typed in, with a thumbnail and a hint when the text is
+ * neither. Outside a shop's pages (no shop to pick from) only the text input is shown.
  */
 export function ImageRefInput({ id, value, onChange, onBlur, onFocus, disabled, readOnly, placeholder }: Props) {
   const t = useT();
+  const shop = useContext(ShopContext);
+  const [picking, setPicking] = useState(false);
+  const [picked, setPicked] = useState<{ id: string; thumbnail: string } | null>(null);
   const valid = value === '' || isImageRef(value.trim());
+  const thumbnail = value.startsWith('https://') ? value : picked?.id === value ? picked.thumbnail : '';
   return (
     <Flex vertical gap={4}>
       <Flex gap={8} align="center">
@@ -36,13 +45,32 @@ export function ImageRefInput({ id, value, onChange, onBlur, onFocus, disabled, 
           onBlur={onBlur}
           onFocus={onFocus}
         />
-        {valid && value.startsWith('https://') && (
-          <img src={value} alt="" width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }} />
+        {shop && !readOnly && !disabled && (
+          <Button icon={<PictureOutlined />} onClick={() => setPicking(true)} data-testid={`${id}-library`}>
+            {t('content.image.library')}
+          </Button>
+        )}
+        {valid && thumbnail && (
+          <img src={thumbnail} alt="" width={40} height={40} style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }} />
         )}
       </Flex>
       <Typography.Text id={`${id}-image-help`} type={valid ? 'secondary' : 'danger'} style={{ fontSize: 12 }}>
         {valid ? t('content.image.help') : t('content.image.invalid')}
       </Typography.Text>
+      {shop && (
+        <MediaPicker
+          shopId={shop.id}
+          open={picking}
+          value={isImageRef(value) && !value.startsWith('https://') ? value : null}
+          canUpload={hasRole(shop.viewerRole, 'EDITOR')}
+          onCancel={() => setPicking(false)}
+          onPick={(assetId, asset) => {
+            setPicked({ id: assetId, thumbnail: asset.thumbnailUrl });
+            setPicking(false);
+            onChange(assetId);
+          }}
+        />
+      )}
     </Flex>
   );
 }

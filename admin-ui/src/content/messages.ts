@@ -90,6 +90,7 @@ export const contentEn = {
   'content.blocks.cancelled': 'Moving {name} was cancelled.',
   'content.blocks.invalid': 'Some blocks have settings to fix: {names}.',
   'content.image.help': 'A media library image id, or an https:// address.',
+  'content.image.library': 'Library',
   'content.image.invalid': 'Enter an image id (24 hex digits) or an https:// address.',
 
   'content.actions.save': 'Save draft',
@@ -245,6 +246,7 @@ export const contentZh: Record<ContentMessageKey, string> = {
   'content.blocks.cancelled': '已取消移动{name}。',
   'content.blocks.invalid': '以下区块的设置需要修改：{names}。',
   'content.image.help': '媒体库图片 ID，或 https:// 开头的地址。',
+  'content.image.library': '媒体库',
   'content.image.invalid': '请填写图片 ID（24 位十六进制）或 https:// 地址。',
 
   'content.actions.save': '保存草稿',
