@@ -18,9 +18,13 @@ from tests.fakes.feed import FeedServer
 
 
 def demo_catalog(count: int = 24) -> dict[str, Any]:
-    """The first `count` demo products with the categories and promotions."""
+    """The first `count` demo products with the categories and promotions, each product with
+    a picture on an outside https host (as a seller's own feed names them)."""
     data = json.loads(CATALOG_FILE.read_text())
-    chosen = data["products"][:count]
+    chosen = [
+        {**product, "image": [f"https://img.example.com/{product['id']}.jpg"]}
+        for product in data["products"][:count]
+    ]
     ids = {p["id"] for p in chosen}
     promotions = []
     for promotion in data["promotions"]:
