@@ -274,6 +274,7 @@ test('desktop: create a landing page, blocks reordered by drag and keyboard, pre
   // Publish it now instead.
   await page.getByTestId('content-publish').click();
   await page.getByTestId('publish-confirm').click();
+  await page.getByTestId('publish-confirm').waitFor({ state: 'hidden' });
   await eventually('the second version live', async () => localeOf(await contentPage(api, shop.id, pageId), 'en').published?.blocks[0].settings.heading === 'Second flush');
   await page.locator('[data-testid="locale-status-en"][data-status="PUBLISHED"]').waitFor();
   assert.match((await site(`/s/${shop.slug}/pages/${handle}?lang=en`)).text, /Second flush/);

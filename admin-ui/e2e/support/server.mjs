@@ -175,6 +175,7 @@ export async function startCloudCat() {
     CLOUDCAT_PUBLIC_URL: url,
     CLOUDCAT_ADMIN_UI_DIST: dist,
     CLOUDCAT_JOB_POLL_SECONDS: '0.25',
+    CLOUDCAT_SIGN_UPS_PER_ADDRESS: '500', // every test signs its sellers up from this one address
     CLOUDCAT_HTTP_ALLOW_PRIVATE_NETWORKS: '["127.0.0.0/8", "::1"]', // the loopback feed fake
   };
   delete env.CLOUDCAT_MONGODB_URI; // the embedded database
