@@ -21,12 +21,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import secrets
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-import mongoengine
 import requests
 from bson import ObjectId
 from pymongo import MongoClient
@@ -36,12 +34,10 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from bench.harness import Benchmark, RunConfig
-from bench.servers import free_port, serve_in_thread
+from bench.servers import production_backend, serve_in_thread
 from cloudcat.core.app import create_app
 from cloudcat.core.services import build_services
-from cloudcat.core.settings import Settings
-from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
-from cloudcat.core.storage.embedded import EmbeddedDatabase
+from cloudcat.core.storage.database import RawDatabase
 
 NAME = "admin_shop_plugins"
 SIZES = (21, 40)  # rounds, iterations per round
@@ -160,27 +156,12 @@ def benchmarks(config: RunConfig) -> Iterator[list[Benchmark]]:
     """Start the database and both servers, seed a shop, and yield the benchmark."""
     rounds, iterations = config.sizes(SIZES, QUICK_SIZES)
     logging.getLogger("cloudcat").setLevel(logging.WARNING)
-    with (
-        tempfile.TemporaryDirectory(prefix="cloudcat-bench-") as data_dir,
-        EmbeddedDatabase(":memory:") as database,
-        contextlib.ExitStack() as stack,
-    ):
-        port = free_port()
-        settings = Settings(
-            environment="production",
-            secret_key=secrets.token_urlsafe(48),
-            mongodb_uri=database.uri,
-            database_name=f"bench_{secrets.token_hex(4)}",
-            data_dir=data_dir,
-            public_url=f"http://127.0.0.1:{port}",
-        )
-        db = connect(database.uri, settings.database_name)
-        stack.callback(mongoengine.disconnect)
-        ensure_indexes()
+    with contextlib.ExitStack() as stack:
+        settings, db, port = production_backend(stack)
         app = create_app(settings, build_services(settings, db))
         cloudcat_url = stack.enter_context(serve_in_thread(app, port=port, name="cloudcat"))
 
-        raw_client: MongoClient[dict[str, Any]] = MongoClient(database.uri, tz_aware=True)
+        raw_client: MongoClient[dict[str, Any]] = MongoClient(settings.mongodb_uri, tz_aware=True)
         stack.callback(raw_client.close)
         raw_db = raw_client[settings.database_name]
         baseline_url = stack.enter_context(

@@ -24,12 +24,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import secrets
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import mongoengine
 import requests
 from starlette.applications import Starlette
 from starlette.responses import Response
@@ -37,7 +34,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from bench.harness import Benchmark, Result, RunConfig
-from bench.servers import free_port, serve_in_thread
+from bench.servers import production_backend, serve_in_thread
 from cloudcat.core.accounts import ShopFields, create_shop, create_user
 from cloudcat.core.app import create_app
 from cloudcat.core.catalog.engine import run_sync
@@ -45,9 +42,6 @@ from cloudcat.core.demo import CATALOG_FILE
 from cloudcat.core.http import configure_outgoing_http
 from cloudcat.core.providers import MarketplaceSource
 from cloudcat.core.services import build_services
-from cloudcat.core.settings import Settings
-from cloudcat.core.storage.database import connect, ensure_indexes
-from cloudcat.core.storage.embedded import EmbeddedDatabase
 
 NAME = "site_home"
 SIZES = (21, 100)
@@ -71,23 +65,8 @@ def benchmarks(config: RunConfig) -> Iterator[list[Benchmark]]:
     """Start the database and the servers, sync the demo shop, and yield the benchmark."""
     rounds, iterations = config.sizes(SIZES, QUICK_SIZES)
     logging.getLogger("cloudcat").setLevel(logging.WARNING)
-    with (
-        tempfile.TemporaryDirectory(prefix="cloudcat-bench-") as data_dir,
-        EmbeddedDatabase(":memory:") as database,
-        contextlib.ExitStack() as stack,
-    ):
-        port = free_port()
-        settings = Settings(
-            environment="production",
-            secret_key=secrets.token_urlsafe(48),
-            mongodb_uri=database.uri,
-            database_name=f"bench_{secrets.token_hex(4)}",
-            data_dir=data_dir,
-            public_url=f"http://127.0.0.1:{port}",
-        )
-        db = connect(database.uri, settings.database_name)
-        stack.callback(mongoengine.disconnect)
-        ensure_indexes()
+    with contextlib.ExitStack() as stack:
+        settings, db, port = production_backend(stack)
         services = build_services(settings, db)
         configure_outgoing_http(allow_private_networks=["127.0.0.0/8"])
         stack.callback(configure_outgoing_http)
@@ -121,7 +100,7 @@ def benchmarks(config: RunConfig) -> Iterator[list[Benchmark]]:
         if products[0]["title"] not in first.text:
             raise RuntimeError("the demo home page does not show the demo products")
 
-        static_dir = Path(data_dir) / "static"
+        static_dir = Path(settings.data_dir) / "static"
         static_dir.mkdir()
         (static_dir / "home.html").write_bytes(first.content)
         static_app = Starlette(routes=[Mount("/", StaticFiles(directory=static_dir))])

@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import mongoengine
 import uvicorn
+
+from cloudcat.core.settings import Settings
+from cloudcat.core.storage.database import RawDatabase, connect, ensure_indexes
+from cloudcat.core.storage.embedded import EmbeddedDatabase
 
 
 class ServerStartError(RuntimeError):
@@ -118,3 +125,23 @@ def cpu_seconds(pid: int) -> float:
     """The CPU time (user + system) process `pid` has used so far (Linux `/proc`)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def production_backend(stack: contextlib.ExitStack) -> tuple[Settings, RawDatabase, int]:
+    """An embedded in-memory database and production settings for a CloudCat app on a free
+    loopback port, both closed with `stack`: the settings, the connected database and the port."""
+    data_dir = stack.enter_context(tempfile.TemporaryDirectory(prefix="cloudcat-bench-"))
+    database = stack.enter_context(EmbeddedDatabase(":memory:"))
+    port = free_port()
+    settings = Settings(
+        environment="production",
+        secret_key=secrets.token_urlsafe(48),
+        mongodb_uri=database.uri,
+        database_name=f"bench_{secrets.token_hex(4)}",
+        data_dir=data_dir,
+        public_url=f"http://127.0.0.1:{port}",
+    )
+    db = connect(database.uri, settings.database_name)
+    stack.callback(mongoengine.disconnect)
+    ensure_indexes()
+    return settings, db, port
